@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import type { Output } from '../output';
+import { serveCommand } from './serve';
+
+/** A CLI command: it adds itself to the program. Keep handlers lazy. */
+export interface CliCommand {
+  define(program: Command, out: Output): void;
+}
+
+// One line per command; each module imports its heavy parts inside the action.
+export const COMMANDS: CliCommand[] = [serveCommand];
