@@ -44,6 +44,8 @@ export interface Instrument {
   copyright?: string;
   loincPanel?: string;
   loincTotal?: string;
+  /** Canonical Questionnaire URL for QuestionnaireResponse.questionnaire. */
+  questionnaire?: string;
   /** Shared answer choices, lowest score first. */
   options: AnswerOption[];
   items: InstrumentItem[];
@@ -59,6 +61,10 @@ export interface Instrument {
   riskItems?: number[];
   /** The larger instrument this one is the first items of (PHQ-2 of PHQ-9). */
   subsetOf?: string;
+  /** A total below this counts as remission in trends (PHQ-9 < 5). */
+  remissionBelow?: number;
+  /** Where the bands, codes and policies come from. */
+  sources?: string[];
 }
 
 /** Where an answer came from in a transcript. */
