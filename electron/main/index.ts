@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { CHANNELS } from '../contract/contract';
+import { createCore } from '../core/app/core';
+import { createLogger, setLogger } from '../core/log/logger';
+import { hardenSession, hardenWindow } from './security';
+
+// Electron wiring only: one window, the contract's channels bound to the core.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+}
+
+let mainWindow: BrowserWindow | undefined;
+
+function start(): void {
+  setLogger(createLogger({ dir: path.join(app.getPath('userData'), 'logs'), level: 'info' }));
+  const core = createCore({ mode: 'electron', version: app.getVersion() });
+  for (const channel of CHANNELS) {
+    ipcMain.handle(channel, (_event, payload: unknown) =>
+      core.registry.dispatch(channel, payload, { origin: 'ipc' }),
+    );
+  }
+  core.events.onAny((name, payload) => {
+    mainWindow?.webContents.send('core:event', name, payload);
+  });
+
+  hardenSession();
+  mainWindow = createWindow();
+  app.on('before-quit', () => void core.close());
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    show: false,
+    webPreferences: {
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  hardenWindow(window);
+  window.once('ready-to-show', () => window.show());
+
+  const devUrl = process.env['ELECTRON_RENDERER_URL'];
+  if (devUrl) void window.loadURL(devUrl);
+  else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  return window;
+}
+
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+void app.whenReady().then(start);

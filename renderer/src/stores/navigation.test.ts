@@ -1,0 +1,19 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useNavigation } from './navigation';
+
+describe('navigation store', () => {
+  beforeEach(() => useNavigation.setState({ screen: 'today', theme: 'light' }));
+
+  it('starts on Today and moves between screens', () => {
+    expect(useNavigation.getState().screen).toBe('today');
+    useNavigation.getState().go('billing');
+    expect(useNavigation.getState().screen).toBe('billing');
+  });
+
+  it('toggles the theme', () => {
+    useNavigation.getState().toggleTheme();
+    expect(useNavigation.getState().theme).toBe('dark');
+    useNavigation.getState().toggleTheme();
+    expect(useNavigation.getState().theme).toBe('light');
+  });
+});
