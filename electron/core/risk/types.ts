@@ -60,5 +60,7 @@ export interface RiskFlag {
   denials: RiskDenial[];
   /** Abuse and neglect disclosures may oblige a report to a third party. */
   mandatedReport: boolean;
+  /** A short, safe description when there is no quote (a form answer). */
+  detail?: string;
   dismissal?: RiskDismissal;
 }
