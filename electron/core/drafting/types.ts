@@ -65,6 +65,26 @@ export interface Draft {
   model?: string;
   /** When the LLM failed and the rules drafter stepped in. */
   fallbackReason?: string;
+  /**
+   * Some model output was cut or unusable twice and its part was drafted by
+   * the rules instead: the clinician must edit before signing.
+   */
+  incomplete?: boolean;
+  /** Measured model usage, for progress, benches and budget checks. */
+  stats?: LlmStats;
+}
+
+/** Measured usage of the model while drafting one note. */
+export interface LlmStats {
+  calls: number;
+  failedCalls: number;
+  outputTokens: number;
+  /** Largest measured context fill of any call; never above contextSize. */
+  maxContextTokens: number;
+  contextSize: number;
+  /** From the first call's start to its first output token. */
+  firstTokenMs: number | null;
+  llmMs: number;
 }
 
 /** Progress of a draft in flight, for the UI and the CLI. */
