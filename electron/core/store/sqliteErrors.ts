@@ -29,7 +29,7 @@ export function toStoreError(error: unknown): AppError {
 
 export function errorCode(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const code = (error).code;
     if (typeof code === 'string') return code;
   }
   return '';

@@ -1,0 +1,55 @@
+import type { Database } from '../database';
+import { AppointmentsRepository } from './appointments';
+import { AssessmentsRepository } from './assessments';
+import { ClaimsRepository } from './claims';
+import { ClientsRepository } from './clients';
+import { ConsentsRepository } from './consents';
+import { TreatmentGoalsRepository } from './goals';
+import { NotesRepository } from './notes';
+import { OutboxRepository } from './outbox';
+import { ProcessNotesRepository } from './processNotes';
+import { RecordingsRepository } from './recordings';
+import { RiskFlagsRepository } from './riskFlags';
+import { SessionsRepository } from './sessions';
+import { SettingsRepository } from './settings';
+import { TranscriptsRepository } from './transcripts';
+import { UsersRepository } from './users';
+
+/** Every repository over one open database. */
+export interface Repositories {
+  users: UsersRepository;
+  clients: ClientsRepository;
+  appointments: AppointmentsRepository;
+  sessions: SessionsRepository;
+  recordings: RecordingsRepository;
+  transcripts: TranscriptsRepository;
+  notes: NotesRepository;
+  processNotes: ProcessNotesRepository;
+  assessments: AssessmentsRepository;
+  riskFlags: RiskFlagsRepository;
+  goals: TreatmentGoalsRepository;
+  claims: ClaimsRepository;
+  consents: ConsentsRepository;
+  outbox: OutboxRepository;
+  settings: SettingsRepository;
+}
+
+export function createRepositories(db: Database): Repositories {
+  return {
+    users: new UsersRepository(db),
+    clients: new ClientsRepository(db),
+    appointments: new AppointmentsRepository(db),
+    sessions: new SessionsRepository(db),
+    recordings: new RecordingsRepository(db),
+    transcripts: new TranscriptsRepository(db),
+    notes: new NotesRepository(db),
+    processNotes: new ProcessNotesRepository(db),
+    assessments: new AssessmentsRepository(db),
+    riskFlags: new RiskFlagsRepository(db),
+    goals: new TreatmentGoalsRepository(db),
+    claims: new ClaimsRepository(db),
+    consents: new ConsentsRepository(db),
+    outbox: new OutboxRepository(db),
+    settings: new SettingsRepository(db),
+  };
+}
