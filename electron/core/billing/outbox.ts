@@ -1,4 +1,4 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import { log } from '../log/logger';
@@ -14,8 +14,9 @@ import { check837P } from './x12/check837P';
 export async function writeClaimToOutbox(dir: string, payerId: string, x12: string): Promise<string> {
   const folder = payerFolder(payerId);
   const report = check837P(x12);
-  if (report.problems.length > 0) {
-    throw new AppError('claim_invalid', `The 837P failed its checks: ${report.problems.join(' ')}`);
+  const problems = [...report.problems, ...report.identifierProblems];
+  if (problems.length > 0) {
+    throw new AppError('claim_invalid', `The 837P failed its checks: ${problems.join(' ')}`);
   }
 
   const target = path.join(dir, folder);
@@ -25,7 +26,12 @@ export async function writeClaimToOutbox(dir: string, payerId: string, x12: stri
   const temp = path.join(target, `.${name}.tmp`);
 
   await writeFile(temp, x12, { encoding: 'utf8', flag: 'wx', mode: 0o600 });
-  await renameNoClobber(temp, file);
+  try {
+    await renameNoClobber(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
   log().info('billing.outbox_written', { payerId: folder, claimCount: report.claims, sizeBytes: Buffer.byteLength(x12) });
   return file;
 }

@@ -16,7 +16,10 @@ export interface Check837PReport {
   transactionSets: number;
   claims: number;
   hl: HlNode[];
+  /** Structure: HL tree, claim totals, diagnosis format. */
   problems: string[];
+  /** NPIs failing their check digit (TR3 sample files use made-up ones). */
+  identifierProblems: string[];
 }
 
 /**
@@ -38,13 +41,21 @@ export function check837P(x12: string): Check837PReport {
   const problems: string[] = [];
   const groups = interchange.functionalGroups;
   const transactions = groups.flatMap((g) => g.transactions);
-  const report: Check837PReport = { interchanges: 1, groups: groups.length, transactionSets: transactions.length, claims: 0, hl: [], problems };
+  const report: Check837PReport = {
+    interchanges: 1,
+    groups: groups.length,
+    transactionSets: transactions.length,
+    claims: 0,
+    hl: [],
+    problems,
+    identifierProblems: [],
+  };
 
   for (const transaction of transactions) {
     const segments = transaction.segments;
     report.hl.push(...checkHlTree(segments, problems));
     report.claims += checkClaims(segments, problems);
-    checkIdentifiers(segments, problems);
+    checkIdentifiers(segments, problems, report.identifierProblems);
   }
   return report;
 }
@@ -99,11 +110,11 @@ function checkClaims(segments: readonly X12Segment[], problems: string[]): numbe
   return claims;
 }
 
-function checkIdentifiers(segments: readonly X12Segment[], problems: string[]): void {
+function checkIdentifiers(segments: readonly X12Segment[], problems: string[], npiProblems: string[]): void {
   for (const seg of segments) {
     const v = values(seg);
     if (seg.tag === 'NM1' && v[7] === 'XX' && !isValidNpi(v[8] ?? '')) {
-      problems.push(`NM1*${v[0] ?? ''}: NPI fails its check digit.`);
+      npiProblems.push(`NM1*${v[0] ?? ''}: NPI fails its check digit.`);
     }
     if (seg.tag === 'HI' && v.some((c) => /^AB[KF]:.*\./.test(c))) {
       problems.push('HI: diagnosis codes must be sent without a decimal point.');
