@@ -65,6 +65,13 @@ export class RegionTracker {
     return this.frame * this.frameSec;
   }
 
+  /** Start of a region still open (padding included), if any. */
+  get openStart(): number | undefined {
+    if (!this.open) return undefined;
+    const pad = this.open.padStart ? this.opts.padMs / 1000 : 0;
+    return Math.max(0, this.open.first * this.frameSec - pad);
+  }
+
   push(probs: ArrayLike<number>): SpeechRegion[] {
     const done: SpeechRegion[] = [];
     for (let i = 0; i < probs.length; i++) {
