@@ -19,6 +19,7 @@ export function composeDraft(template: NoteTemplate, facts: readonly Fact[], eng
       .map(({ fact, text }, i) => ({
         id: `${section.id}-${i + 1}`,
         text,
+        kind: fact.kind,
         evidence: fact.evidence,
         ...(fact.lowEvidence ? { lowEvidence: true } : {}),
       }));

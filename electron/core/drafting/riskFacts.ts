@@ -43,8 +43,8 @@ export function riskFlagFacts(flags: readonly RiskFlag[], segments: readonly Seg
     if (!evidence) continue;
     const quote = flag.evidence[0]?.quote;
     const status = flag.status === 'open' ? ' Risk flag open: clinician risk assessment to be documented.' : '';
-    const said = quote ? `, stating: "${quote}"` : '';
-    facts.push({ kind: 'risk', text: `Client reported ${FLAG_WORDS[flag.type]}${said}.${status}`, evidence, origin: 'rules' });
+    const said = quote ? `, stating: "${quote}"` : '.';
+    facts.push({ kind: 'risk', text: `Client reported ${FLAG_WORDS[flag.type]}${said}${status}`, evidence, origin: 'rules' });
   }
   return [...facts, ...denialFacts(flags, byId)];
 }
@@ -99,8 +99,15 @@ function instrumentInfo(id: string): InstrumentInfo {
   return { name: raw.name ?? id.toUpperCase(), riskItems: raw.riskItems ?? [] };
 }
 
-/** One sentence per scored instrument, citing the answers' segments. */
-export function assessmentFacts(results: readonly AssessmentResult[], segments: readonly Segment[]): Fact[] {
+/**
+ * One sentence per scored instrument, citing the answers' segments, and a
+ * risk fact per endorsed risk item unless a flag already carries it.
+ */
+export function assessmentFacts(
+  results: readonly AssessmentResult[],
+  segments: readonly Segment[],
+  options: { riskItems: boolean },
+): Fact[] {
   const byId = indexSegments(segments);
   const facts: Fact[] = [];
   for (const result of results) {
@@ -108,7 +115,7 @@ export function assessmentFacts(results: readonly AssessmentResult[], segments: 
     const evidence = evidenceFor(result.items.flatMap((i) => i.evidence?.segmentIds ?? []), byId);
     if (!evidence) continue;
     facts.push({ kind: 'assessment', text: scoreSentence(info.name, result), evidence, origin: 'rules' });
-    facts.push(...riskItemFacts(info, result, byId));
+    if (options.riskItems) facts.push(...riskItemFacts(info, result, byId));
   }
   return facts;
 }

@@ -23,7 +23,8 @@ export interface FactInput {
 export function rulesFacts(input: FactInput): Fact[] {
   const segments = input.transcript.segments;
   const risk = [...riskFlagFacts(input.riskFlags, segments), ...uncoveredRiskFacts(segments, input.riskFlags)];
-  const scores = assessmentFacts(input.assessments, segments);
+  const itemFlagged = input.riskFlags.some((f) => f.type === 'phq9_item9');
+  const scores = assessmentFacts(input.assessments, segments, { riskItems: !itemFlagged });
 
   const cited = new Set<string>();
   for (const fact of [...risk, ...scores]) {

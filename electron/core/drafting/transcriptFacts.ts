@@ -13,7 +13,7 @@ export function transcriptFacts(segments: readonly Segment[], exclude: ReadonlyS
   const byId = indexSegments(segments);
   return [
     ...consentFacts(segments, byId),
-    ...reportedFacts(segments, exclude),
+    ...reportedFacts(segments, new Set([...exclude, ...interventionReplies(segments)])),
     ...INTERVENTIONS.flatMap((type) => interventionFacts(type, segments, byId)),
     ...homeworkFacts(segments, byId),
     ...nextAppointmentFacts(segments),
@@ -63,14 +63,38 @@ function interventionFacts(type: InterventionType, segments: readonly Segment[],
 
   const facts: Fact[] = [{ kind: 'intervention', text: `Clinician used ${type.label} (${type.modality}).`, evidence, origin: 'rules' }];
   if (type.id === 'safety_planning') return [...facts, ...safetyPlanFacts(segments, first, cued)];
+  return [...facts, ...responseFacts(type, segments, cued.filter((s) => !HOMEWORK.test(s.text)))];
+}
 
-  const last = cued[cued.length - 1] ?? first;
-  const reply = nextClient(segments, last, 2);
-  if (reply) {
-    const text = `Client response to ${type.label.split(' (')[0]}: "${reply.text}"`;
-    facts.push({ kind: 'response', text, evidence: single(reply), origin: 'rules' });
+/**
+ * The client's replies to the technique: the balanced thought when one was
+ * asked for, and the last reply as the response, citing every reply.
+ */
+function responseFacts(type: InterventionType, segments: readonly Segment[], cued: Segment[]): Fact[] {
+  const replies = cued.map((s) => nextClient(segments, s, 1)).filter((s): s is Segment => s !== undefined);
+  const last = replies[replies.length - 1];
+  if (!last) return [];
+  const facts: Fact[] = [];
+  const balancedAsk = cued.find((s) => /balanced thought|another way to see/i.test(s.text));
+  const balanced = balancedAsk ? nextClient(segments, balancedAsk, 1) : undefined;
+  if (balanced && balanced !== last) {
+    facts.push({ kind: 'response', text: `Client formed a balanced thought: "${balanced.text}"`, evidence: single(balanced), origin: 'rules' });
   }
+  const evidence = evidenceFor(replies.map((s) => s.id), indexSegments(segments)) ?? single(last);
+  const text = `Client response to ${type.label.split(' (')[0]}: "${last.text}"`;
+  facts.push({ kind: 'response', text, evidence, origin: 'rules' });
   return facts;
+}
+
+/** Client segments that answer a clinician's technique, not fresh reports. */
+export function interventionReplies(segments: readonly Segment[]): Set<string> {
+  const ids = new Set<string>();
+  for (const s of segments) {
+    if (s.role === 'client' || !INTERVENTIONS.some((t) => t.cues.some((cue) => cue.test(s.text)))) continue;
+    const reply = nextClient(segments, s, 1);
+    if (reply) ids.add(reply.id);
+  }
+  return ids;
 }
 
 function safetyPlanFacts(segments: readonly Segment[], first: Segment, cued: Segment[]): Fact[] {
@@ -135,7 +159,7 @@ function single(s: Segment): Fact['evidence'] {
 function clip(text: string, cue: RegExp): string {
   const at = text.search(cue);
   const from = at <= 0 ? 0 : text.lastIndexOf(' ', at) + 1;
-  return text.slice(from).replace(/^(for homework,?|and)\s*/i, '').trim();
+  return text.slice(from).replace(/^(for )?homework,?\s*|^and\s*/i, '').trim();
 }
 
 function wordCount(text: string): number {

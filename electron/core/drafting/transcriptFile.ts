@@ -6,7 +6,7 @@ import type { Transcript } from '../domain/transcript';
 /**
  * Reads a transcript file: either a saved Transcript (`segments`) or a
  * session fixture (`utterances` with role, start, end, text, as in
- * fixtures/sessions/*.json). Fixture utterances get ids `s1`, `s2`, ...
+ * fixtures/sessions/*.json). Fixture utterances get ids `u1`, `u2`, ...
  */
 const roleSchema = z.enum(['clinician', 'client', 'unknown']);
 
@@ -49,7 +49,7 @@ export function parseTranscriptJson(raw: unknown): Transcript {
     durationSec: fixture.data.duration,
     language: 'en',
     segments: fixture.data.utterances.map((u, i) => ({
-      id: `s${i + 1}`,
+      id: `u${i + 1}`,
       start: u.start,
       end: u.end,
       role: u.role,

@@ -43,6 +43,8 @@ export type Evidence = SegmentEvidence | AppointmentEvidence;
 export interface DraftSentence {
   id: string;
   text: string;
+  /** The fact kind (`homework`, `risk`, ...) the sentence states. */
+  kind?: string;
   evidence: Evidence;
   /** Set when the support is thin (one short segment, low confidence). */
   lowEvidence?: boolean;
