@@ -46,7 +46,7 @@ export function psychotherapyCodes(minutes: number, withEm: boolean): Draft {
       'An E/M is billed the same day, so the psychotherapy add-on is used instead of 90832/90834/90837 (CPT; Noridian JEB).',
     );
   }
-  if (band.min === 53) {
+  if (minutes > 60) {
     reasons.push(
       'No code extends psychotherapy past 60 min: 99354-99357 were deleted on 1 Jan 2023 and 99417/G2212 attach only to E/M (CPT 2023).',
     );

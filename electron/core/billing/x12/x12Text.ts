@@ -13,8 +13,20 @@ const DELIMITERS = /[*~:^]/g;
 // The X12 basic and extended character sets are printable ASCII.
 const NOT_PRINTABLE = /[^\x20-\x7E]/g;
 
-/** Cleans free text (names, addresses) for an X12 element. */
+/** Cleans free text (names, addresses) for an X12 element, upper-cased. */
 export function text(value: string, maxLength = 60): string {
+  return clean(value, maxLength).toUpperCase();
+}
+
+/**
+ * Cleans an identifier (member ID, account number): case is kept, because
+ * payers echo CLM01 back on the remittance, and spaces are removed.
+ */
+export function id(value: string, maxLength = 80): string {
+  return clean(value, maxLength).replace(/\s+/g, '');
+}
+
+function clean(value: string, maxLength: number): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -22,14 +34,8 @@ export function text(value: string, maxLength = 60): string {
     .replace(NOT_PRINTABLE, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .toUpperCase()
     .slice(0, maxLength)
     .trim();
-}
-
-/** Cleans an identifier (member ID, account number): no spaces kept. */
-export function id(value: string, maxLength = 80): string {
-  return text(value, maxLength).replace(/\s+/g, '');
 }
 
 /** One segment; trailing empty elements are dropped as X12 requires. */
