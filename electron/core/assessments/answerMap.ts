@@ -14,19 +14,68 @@ interface Phrase {
 
 const PHRASES: Phrase[] = [
   ...group(3, 0.95, ['nearly every day', 'nearly everyday']),
-  ...group(3, 0.9, ['every single day', 'almost every day', 'every day', 'everyday']),
-  ...group(3, 0.85, ['pretty much every day', 'all the time', 'constantly', 'daily']),
+  ...group(3, 0.9, [
+    'every single day',
+    'almost every day',
+    'every day',
+    'everyday',
+  ]),
+  ...group(3, 0.85, [
+    'pretty much every day',
+    'all the time',
+    'constantly',
+    'daily',
+  ]),
   ...group(3, 0.8, ['every night', 'all day every day', 'nonstop', 'always']),
   ...group(2, 0.95, ['more than half the days', 'more than half of the days']),
-  ...group(2, 0.85, ['more than half', 'over half the days', 'over half', 'most days']),
-  ...group(2, 0.75, ['a lot of days', 'most of the time', 'a lot', 'often', 'quite a bit']),
+  ...group(2, 0.85, [
+    'more than half',
+    'over half the days',
+    'over half',
+    'most days',
+  ]),
+  ...group(2, 0.75, [
+    'a lot of days',
+    'most of the time',
+    'a lot',
+    'often',
+    'quite a bit',
+  ]),
   ...group(1, 0.95, ['several days']),
-  ...group(1, 0.85, ['a few days', 'some days', 'a couple of days', 'a couple days']),
-  ...group(1, 0.8, ['once or twice', 'a few times', 'occasionally', 'now and then']),
-  ...group(1, 0.75, ['sometimes', 'here and there', 'a little', 'a bit', 'on and off']),
+  ...group(1, 0.85, [
+    'a few days',
+    'some days',
+    'a couple of days',
+    'a couple days',
+  ]),
+  ...group(1, 0.8, [
+    'once or twice',
+    'a few times',
+    'occasionally',
+    'now and then',
+  ]),
+  ...group(1, 0.75, [
+    'sometimes',
+    'here and there',
+    'a little',
+    'a bit',
+    'on and off',
+  ]),
   ...group(0, 0.95, ['not at all']),
-  ...group(0, 0.85, ['not really', 'never', 'not that i know of', 'not that ive noticed']),
-  ...group(0, 0.8, ['no', 'nope', 'none', 'not much', 'i havent', 'i dont think so']),
+  ...group(0, 0.85, [
+    'not really',
+    'never',
+    'not that i know of',
+    'not that ive noticed',
+  ]),
+  ...group(0, 0.8, [
+    'no',
+    'nope',
+    'none',
+    'not much',
+    'i havent',
+    'i dont think so',
+  ]),
 ];
 
 function group(value: number, sure: number, list: string[]): Phrase[] {
@@ -34,7 +83,15 @@ function group(value: number, sure: number, list: string[]): Phrase[] {
 }
 
 /** Hedges lower confidence a little; they do not change the answer. */
-const HEDGES = ['i guess', 'maybe', 'i think', 'probably', 'kind of', 'sort of', 'not sure'];
+const HEDGES = [
+  'i guess',
+  'maybe',
+  'i think',
+  'probably',
+  'kind of',
+  'sort of',
+  'not sure',
+];
 
 const NUMBERS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3 };
 
@@ -87,7 +144,9 @@ function negated(text: string, hit: Phrase): boolean {
 
 function hedged(found: MappedAnswer, text: string): MappedAnswer {
   const unsure = HEDGES.some((hedge) => hasPhrase(text, hedge));
-  return unsure ? { ...found, confidence: round(found.confidence - 0.15) } : found;
+  return unsure
+    ? { ...found, confidence: round(found.confidence - 0.15) }
+    : found;
 }
 
 /** A bare "two" or "2" after the clinician read the 0-3 scale. */
@@ -95,7 +154,8 @@ function mapNumber(text: string): MappedAnswer | null {
   const words = text.trim().split(' ');
   const last = words.at(-1) ?? '';
   if (words.length > 4) return null;
-  const value = NUMBERS[last] ?? (/^[0-3]$/.test(last) ? Number(last) : undefined);
+  const value =
+    NUMBERS[last] ?? (/^[0-3]$/.test(last) ? Number(last) : undefined);
   return value === undefined ? null : { value, confidence: 0.7 };
 }
 

@@ -4,7 +4,11 @@ import { mapAnswer } from './answerMap';
 import { instruments } from './instruments';
 import { isFramed, questionsIn, type AskedItem } from './questions';
 import { scoreWith } from './score';
-import type { AssessmentItemResult, AssessmentResult, Instrument } from './types';
+import type {
+  AssessmentItemResult,
+  AssessmentResult,
+  Instrument,
+} from './types';
 
 /** Below this confidence an item is left null for the clinician to answer. */
 export const PROPOSE_AT = 0.6;
@@ -40,11 +44,19 @@ export function detectAssessments(
   for (const instrument of full) {
     const mine = asked.filter((entry) => entry.instrument === instrument);
     const distinct = new Set(mine.map((entry) => entry.item.index));
-    const result = buildResult(reported(instrument, distinct, library), mine, segments);
-    if (administered(mine, distinct.size, result, segments)) results.push(result);
+    const result = buildResult(
+      reported(instrument, distinct, library),
+      mine,
+      segments,
+    );
+    if (administered(mine, distinct.size, result, segments))
+      results.push(result);
   }
 
-  log().info('assessments.detected', { segments: segments.length, found: results.length });
+  log().info('assessments.detected', {
+    segments: segments.length,
+    found: results.length,
+  });
   return results;
 }
 
@@ -65,7 +77,9 @@ function administered(
   );
   if (preamble || asks.some((ask) => ask.framed)) return true;
 
-  const scaleAnswers = result.items.filter((item) => (item.confidence ?? 0) >= 0.85).length;
+  const scaleAnswers = result.items.filter(
+    (item) => (item.confidence ?? 0) >= 0.85,
+  ).length;
   return distinct >= MIN_ITEMS_UNFRAMED && scaleAnswers >= MIN_SCALE_ANSWERS;
 }
 
@@ -75,7 +89,9 @@ function reported(
   askedItems: Set<number>,
   library: Map<string, Instrument>,
 ): Instrument {
-  const subset = [...library.values()].find((entry) => entry.subsetOf === instrument.id);
+  const subset = [...library.values()].find(
+    (entry) => entry.subsetOf === instrument.id,
+  );
   if (!subset) return instrument;
   const beyond = [...askedItems].some((index) => index > subset.items.length);
   return beyond ? instrument : subset;
@@ -94,7 +110,10 @@ function buildResult(
     const tries = asked
       .filter((ask) => ask.item.index === entry.index)
       .map((ask) => answerItem(base, ask, segments));
-    return tries.find((item) => item.answer !== null) ?? tries.at(-1) ?? { ...base, answer: null };
+    return (
+      tries.find((item) => item.answer !== null) ??
+      tries.at(-1) ?? { ...base, answer: null }
+    );
   });
   const answers = items.map((entry) => entry.answer);
   return scoreWith(instrument, answers, 'verbal', items);
@@ -129,9 +148,14 @@ function answerItem(
 }
 
 /** Unknown speakers and poorly recognized speech lower confidence. */
-function adjust(confidence: number, ask: AskedItem, replies: Segment[]): number {
+function adjust(
+  confidence: number,
+  ask: AskedItem,
+  replies: Segment[],
+): number {
   let value = confidence;
-  if (ask.roleUnknown || replies.some((reply) => reply.role === 'unknown')) value -= 0.1;
+  if (ask.roleUnknown || replies.some((reply) => reply.role === 'unknown'))
+    value -= 0.1;
   const heard = Math.min(...replies.map((reply) => reply.confidence));
   if (heard < 0.5) value -= 0.2;
   return Math.max(0, Math.round(value * 100) / 100);

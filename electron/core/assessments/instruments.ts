@@ -32,7 +32,9 @@ const instrumentSchema = z.object({
   questionnaire: z.string().optional(),
   options: z.array(option).min(2),
   items: z.array(item).min(1),
-  bands: z.array(z.object({ min: z.number(), max: z.number(), label: z.string() })),
+  bands: z.array(
+    z.object({ min: z.number(), max: z.number(), label: z.string() }),
+  ),
   positiveAt: z.number().optional(),
   proration: z.object({ maxMissing: z.number().int().min(0) }),
   riskItems: z.array(z.number().int().positive()).optional(),
@@ -46,12 +48,17 @@ const instrumentSchema = z.object({
  * resources/instruments). Adding AUDIT-C or PCL-5 is a new JSON file there:
  * scoring, bands, FHIR codes and verbal cues all come from the data.
  */
-export function loadInstruments(dir = resourcePath('instruments')): Map<string, Instrument> {
+export function loadInstruments(
+  dir = resourcePath('instruments'),
+): Map<string, Instrument> {
   const found = new Map<string, Instrument>();
   const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
 
   for (const name of files.sort()) {
-    const instrument = parseInstrument(readFileSync(path.join(dir, name), 'utf8'), name);
+    const instrument = parseInstrument(
+      readFileSync(path.join(dir, name), 'utf8'),
+      name,
+    );
     found.set(instrument.id, instrument);
   }
   return found;
@@ -61,7 +68,10 @@ export function loadInstruments(dir = resourcePath('instruments')): Map<string, 
 export function parseInstrument(json: string, source: string): Instrument {
   const parsed = instrumentSchema.safeParse(JSON.parse(json));
   if (!parsed.success) {
-    throw new AppError('internal', `Instrument definition ${source} is invalid.`);
+    throw new AppError(
+      'internal',
+      `Instrument definition ${source} is invalid.`,
+    );
   }
   const instrument = parsed.data as Instrument; // zod's optional fields carry `| undefined`
   checkItemOrder(instrument, source);
@@ -71,7 +81,10 @@ export function parseInstrument(json: string, source: string): Instrument {
 function checkItemOrder(instrument: Instrument, source: string): void {
   instrument.items.forEach((entry, position) => {
     if (entry.index !== position + 1) {
-      throw new AppError('internal', `Instrument ${source} has items out of order.`);
+      throw new AppError(
+        'internal',
+        `Instrument ${source} has items out of order.`,
+      );
     }
   });
 }

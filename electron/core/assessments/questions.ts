@@ -17,16 +17,31 @@ export interface AskedItem {
 
 /** Words that show an instrument is being administered, not just chatted about. */
 const FRAMING = [
-  'how often', 'last two weeks', 'last 2 weeks', 'past two weeks', 'past 2 weeks',
-  'bothered by', 'check in questions', 'questionnaire', 'phq', 'gad', 'screening questions',
+  'how often',
+  'last two weeks',
+  'last 2 weeks',
+  'past two weeks',
+  'past 2 weeks',
+  'bothered by',
+  'check in questions',
+  'questionnaire',
+  'phq',
+  'gad',
+  'screening questions',
 ];
 
 /** Words of the answer scale, used when the clinician clarifies an answer. */
 const SCALE = [
-  'several days', 'more than half', 'nearly every day', 'not at all', 'would you say', 'how often',
+  'several days',
+  'more than half',
+  'nearly every day',
+  'not at all',
+  'would you say',
+  'how often',
 ];
 
-const OPENERS = /^ (how|have|do|did|are|were|and|any|over the|what about|in the last|in the past) /;
+const OPENERS =
+  /^ (how|have|do|did|are|were|and|any|over the|what about|in the last|in the past) /;
 
 /** A sentence of up to this many words may continue a run of items. */
 const RUN_SENTENCE_WORDS = 15;
@@ -38,21 +53,32 @@ const RUN_GAP_SEC = 45;
  * question when it matches the item's cues and reads as a question, or, in
  * a run of items, when it is a short prompt ("Poor appetite or overeating").
  */
-export function questionsIn(segments: Segment[], library: Instrument[]): AskedItem[] {
+export function questionsIn(
+  segments: Segment[],
+  library: Instrument[],
+): AskedItem[] {
   const ordered = [...segments].sort((a, b) => a.start - b.start);
   const asked: AskedItem[] = [];
 
   ordered.forEach((segment, position) => {
     if (segment.role === 'client') return;
     const previous = asked.at(-1);
-    const inRun = previous !== undefined && segment.start - previous.end <= RUN_GAP_SEC;
+    const inRun =
+      previous !== undefined && segment.start - previous.end <= RUN_GAP_SEC;
     const found = itemsInSegment(segment, library, inRun, previous?.instrument);
-    const replyIds = found.length > 0 ? repliesAfter(ordered, position, library) : [];
+    const replyIds =
+      found.length > 0 ? repliesAfter(ordered, position, library) : [];
 
     found.forEach((match, order) => {
       const isLast = order === found.length - 1;
-      asked.push({ ...match, questionId: segment.id, replyIds: isLast ? replyIds : [],
-        start: segment.start, end: segment.end, roleUnknown: segment.role === 'unknown' });
+      asked.push({
+        ...match,
+        questionId: segment.id,
+        replyIds: isLast ? replyIds : [],
+        start: segment.start,
+        end: segment.end,
+        roleUnknown: segment.role === 'unknown',
+      });
     });
   });
   return asked;
@@ -84,16 +110,27 @@ export function isFramed(text: string): boolean {
 }
 
 function isQuestion(raw: string, text: string): boolean {
-  return raw.trim().endsWith('?') || OPENERS.test(text) || hasPhrase(text, 'how often');
+  return (
+    raw.trim().endsWith('?') ||
+    OPENERS.test(text) ||
+    hasPhrase(text, 'how often')
+  );
 }
 
 /** The item whose cues match best; ties go to the instrument under way. */
-function bestItem(text: string, library: Instrument[], current: Instrument | undefined) {
-  let best: { instrument: Instrument; item: InstrumentItem; score: number } | undefined;
+function bestItem(
+  text: string,
+  library: Instrument[],
+  current: Instrument | undefined,
+) {
+  let best:
+    { instrument: Instrument; item: InstrumentItem; score: number } | undefined;
   for (const instrument of library) {
     for (const item of instrument.items) {
       const score = cueScore(text, item);
-      const better = best === undefined || score > best.score ||
+      const better =
+        best === undefined ||
+        score > best.score ||
         (score === best.score && instrument === current);
       if (score > 0 && better) best = { instrument, item, score };
     }
@@ -117,7 +154,11 @@ export function cueScore(text: string, item: InstrumentItem): number {
  * clinician turn. A clinician turn that only clarifies the scale ("would
  * you say several days or more than half?") lets the reply run on.
  */
-function repliesAfter(ordered: Segment[], position: number, library: Instrument[]): string[] {
+function repliesAfter(
+  ordered: Segment[],
+  position: number,
+  library: Instrument[],
+): string[] {
   const replies: string[] = [];
   for (const segment of ordered.slice(position + 1)) {
     if (replies.length >= 3) break;
@@ -136,10 +177,14 @@ function repliesAfter(ordered: Segment[], position: number, library: Instrument[
 
 function clarifies(segment: Segment, library: Instrument[]): boolean {
   const text = normalize(segment.text);
-  return SCALE.some((cue) => hasPhrase(text, cue)) && !asksAnyItem(segment, library);
+  return (
+    SCALE.some((cue) => hasPhrase(text, cue)) && !asksAnyItem(segment, library)
+  );
 }
 
 function asksAnyItem(segment: Segment, library: Instrument[]): boolean {
   const text = normalize(segment.text);
-  return library.some((instrument) => instrument.items.some((item) => cueScore(text, item) > 0));
+  return library.some((instrument) =>
+    instrument.items.some((item) => cueScore(text, item) > 0),
+  );
 }

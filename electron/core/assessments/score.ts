@@ -64,7 +64,9 @@ function normalizeAnswers(instrument: Instrument, answers: (number | null)[]) {
   return instrument.items.map((entry, position) => {
     const answer = answers[position] ?? null;
     if (answer === null) return null;
-    const allowed = optionsFor(instrument, entry.index).map((choice) => choice.value);
+    const allowed = optionsFor(instrument, entry.index).map(
+      (choice) => choice.value,
+    );
     if (!Number.isInteger(answer) || !allowed.includes(answer)) {
       throw new AppError(
         'invalid_request',
@@ -92,8 +94,13 @@ function totalOf(instrument: Instrument, answers: (number | null)[]) {
 }
 
 /** The band label for a total, or null when no band covers it. */
-export function severityOf(instrument: Instrument, total: number): string | null {
-  const band = instrument.bands.find((entry) => total >= entry.min && total <= entry.max);
+export function severityOf(
+  instrument: Instrument,
+  total: number,
+): string | null {
+  const band = instrument.bands.find(
+    (entry) => total >= entry.min && total <= entry.max,
+  );
   return band?.label ?? null;
 }
 
@@ -114,7 +121,10 @@ export function parseAnswerList(text: string): (number | null)[] {
     const value = raw.trim();
     if (value === '' || value === '-' || value === '?') return null;
     if (!/^\d+$/.test(value)) {
-      throw new AppError('invalid_request', 'Answers must be numbers separated by commas.');
+      throw new AppError(
+        'invalid_request',
+        'Answers must be numbers separated by commas.',
+      );
     }
     return Number(value);
   });

@@ -41,10 +41,15 @@ export function segmentsFromJson(value: unknown): Segment[] {
     );
   }
   if ('segments' in parsed.data) return parsed.data.segments;
-  return parsed.data.utterances.map((utterance, position) => fromUtterance(utterance, position));
+  return parsed.data.utterances.map((utterance, position) =>
+    fromUtterance(utterance, position),
+  );
 }
 
-function fromUtterance(utterance: z.infer<typeof utteranceSchema>, position: number): Segment {
+function fromUtterance(
+  utterance: z.infer<typeof utteranceSchema>,
+  position: number,
+): Segment {
   const known = role.safeParse(utterance.role);
   const who = known.success ? known.data : 'unknown';
   return {

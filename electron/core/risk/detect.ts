@@ -3,15 +3,30 @@ import { normalize, sentences } from '../assessments/text';
 import type { AssessmentResult } from '../assessments/types';
 import { log } from '../log/logger';
 import { itemNineFlags } from './itemNine';
-import { DENIAL_PATTERNS, NEGATORS, RISK_PATTERNS, type RiskPattern } from './patterns';
+import {
+  DENIAL_PATTERNS,
+  NEGATORS,
+  RISK_PATTERNS,
+  type RiskPattern,
+} from './patterns';
 import { answerReadings } from './answers';
 import { evidenceOf, type RiskHit } from './evidence';
-import type { DenialTopic, RiskDenial, RiskEvidence, RiskFlag, RiskFlagType } from './types';
+import type {
+  DenialTopic,
+  RiskDenial,
+  RiskEvidence,
+  RiskFlag,
+  RiskFlagType,
+} from './types';
 
 /** Flag types a denial of plan, intent, means or ideation speaks to. */
 const SUICIDE_TYPES: RiskFlagType[] = [
-  'suicidal_ideation_passive', 'suicidal_ideation_active', 'suicide_plan',
-  'suicide_intent', 'means_access', 'phq9_item9',
+  'suicidal_ideation_passive',
+  'suicidal_ideation_active',
+  'suicide_plan',
+  'suicide_intent',
+  'means_access',
+  'phq9_item9',
 ];
 
 const DENIAL_FOR: Partial<Record<RiskFlagType, DenialTopic>> = {
@@ -50,20 +65,29 @@ export function detectRiskFlags(
 
   const flags = [...mergeHits(hits), ...itemNineFlags(assessments)];
   attachDenials(flags, denials);
-  log().info('risk.detected', { segments: segments.length, flags: flags.length });
+  log().info('risk.detected', {
+    segments: segments.length,
+    flags: flags.length,
+  });
   return flags;
 }
 
-function scanSegment(segment: Segment, hits: RiskHit[], denials: RiskDenial[]): void {
+function scanSegment(
+  segment: Segment,
+  hits: RiskHit[],
+  denials: RiskDenial[],
+): void {
   for (const sentence of sentences(segment.text)) {
     if (segment.role === 'unknown' && sentence.trim().endsWith('?')) continue;
     const evidence = evidenceOf(segment, sentence);
 
     for (const clause of sentence.split(/[,;]| but /i)) {
       const text = normalize(clause);
-      for (const rule of RISK_PATTERNS) scanClause(text, rule, evidence, hits, denials);
+      for (const rule of RISK_PATTERNS)
+        scanClause(text, rule, evidence, hits, denials);
       for (const denial of DENIAL_PATTERNS) {
-        if (denial.pattern.test(text)) denials.push({ about: denial.about, evidence });
+        if (denial.pattern.test(text))
+          denials.push({ about: denial.about, evidence });
       }
     }
   }
@@ -78,7 +102,12 @@ function scanClause(
 ): void {
   const match = rule.pattern.exec(text);
   if (!match) return;
-  const before = text.slice(0, match.index).trim().split(' ').slice(-NEGATION_WINDOW).join(' ');
+  const before = text
+    .slice(0, match.index)
+    .trim()
+    .split(' ')
+    .slice(-NEGATION_WINDOW)
+    .join(' ');
   if (!NEGATORS.test(before)) {
     hits.push({ type: rule.type, severity: rule.severity, evidence });
     return;
@@ -112,7 +141,8 @@ function newFlag(hit: RiskHit): RiskFlag {
     source: 'transcript',
     evidence: [hit.evidence],
     denials: [],
-    mandatedReport: hit.type === 'abuse_disclosure' || hit.type === 'neglect_disclosure',
+    mandatedReport:
+      hit.type === 'abuse_disclosure' || hit.type === 'neglect_disclosure',
   };
 }
 
@@ -124,7 +154,9 @@ function attachDenials(flags: RiskFlag[], denials: RiskDenial[]): void {
   const unique = denials.filter(
     (denial, position) =>
       denials.findIndex(
-        (other) => other.about === denial.about && sameEvidence(other.evidence, denial.evidence),
+        (other) =>
+          other.about === denial.about &&
+          sameEvidence(other.evidence, denial.evidence),
       ) === position,
   );
   for (const flag of flags) {

@@ -24,13 +24,22 @@ const MIN_NOTE_WORDS = 4;
  */
 export function dismissRiskFlag(flag: RiskFlag, input: DismissInput): RiskFlag {
   if (flag.status === 'dismissed') {
-    throw new AppError('conflict', 'This risk flag has already been dismissed.');
+    throw new AppError(
+      'conflict',
+      'This risk flag has already been dismissed.',
+    );
   }
   if (input.clinicianId.trim() === '') {
-    throw new AppError('invalid_request', 'A risk flag is dismissed by a named clinician.');
+    throw new AppError(
+      'invalid_request',
+      'A risk flag is dismissed by a named clinician.',
+    );
   }
   const note = input.assessmentNote.trim();
-  if (note.length < MIN_NOTE_CHARS || note.split(/\s+/).length < MIN_NOTE_WORDS) {
+  if (
+    note.length < MIN_NOTE_CHARS ||
+    note.split(/\s+/).length < MIN_NOTE_WORDS
+  ) {
     throw new AppError(
       'invalid_request',
       'Document the risk assessment you did before dismissing this flag.',
@@ -51,8 +60,14 @@ export function dismissRiskFlag(flag: RiskFlag, input: DismissInput): RiskFlag {
   return { ...flag, status: 'dismissed', dismissal };
 }
 
-function withDecision(note: string, decision: DismissInput['reportDecision']): string {
+function withDecision(
+  note: string,
+  decision: DismissInput['reportDecision'],
+): string {
   if (decision === undefined) return note;
-  const words = decision === 'filed' ? 'Mandated report filed.' : 'Mandated report not required.';
+  const words =
+    decision === 'filed'
+      ? 'Mandated report filed.'
+      : 'Mandated report not required.';
   return `${note}\n${words}`;
 }

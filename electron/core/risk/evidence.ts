@@ -10,5 +10,10 @@ export interface RiskHit {
 
 /** Evidence for words heard in one segment. */
 export function evidenceOf(segment: Segment, quote: string): RiskEvidence {
-  return { segmentIds: [segment.id], quote: quote.trim(), start: segment.start, end: segment.end };
+  return {
+    segmentIds: [segment.id],
+    quote: quote.trim(),
+    start: segment.start,
+    end: segment.end,
+  };
 }

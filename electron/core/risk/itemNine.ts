@@ -20,7 +20,9 @@ export function itemNineFlags(assessments: AssessmentResult[]): RiskFlag[] {
       const value = result.answers[index - 1] ?? item?.suggested ?? null;
       if (value === null || value <= 0) continue;
 
-      const label = optionsFor(instrument, index).find((choice) => choice.value === value)?.label;
+      const label = optionsFor(instrument, index).find(
+        (choice) => choice.value === value,
+      )?.label;
       const evidence: RiskEvidence[] = item?.evidence ? [item.evidence] : [];
       flags.push({
         id: `phq9_item9:${result.source}:${evidence[0]?.segmentIds.join('+') ?? 'form'}`,

@@ -139,12 +139,14 @@ export const RISK_PATTERNS: RiskPattern[] = [
   {
     type: 'overdose',
     severity: 'high',
-    pattern: /overdos(?:e|ed|ing)|\bod(?:d|ed)\b|took (?:a bunch|too many|a whole bottle|all) (?:of )?(?:my |the )?(?:pills|meds)|needed narcan|gave me narcan/,
+    pattern:
+      /overdos(?:e|ed|ing)|\bod(?:d|ed)\b|took (?:a bunch|too many|a whole bottle|all) (?:of )?(?:my |the )?(?:pills|meds)|needed narcan|gave me narcan/,
   },
   {
     type: 'intoxication',
     severity: 'moderate',
-    pattern: /(?:im|i am|i was|been) (?:drunk|high|wasted|buzzed|stoned)|(?:had|drank) (?:a few|some|a couple|several) (?:drinks|beers)? ?(?:before|earlier today|this morning)|(?:smoked|used|took something) (?:before|right before) (?:this|the) (?:call|session)|blacked out/,
+    pattern:
+      /(?:im|i am|i was|been) (?:drunk|high|wasted|buzzed|stoned)|(?:had|drank) (?:a few|some|a couple|several) (?:drinks|beers)? ?(?:before|earlier today|this morning)|(?:smoked|used|took something) (?:before|right before) (?:this|the) (?:call|session)|blacked out/,
   },
 ];
 
@@ -152,23 +154,28 @@ export const RISK_PATTERNS: RiskPattern[] = [
 export const DENIAL_PATTERNS: { about: DenialTopic; pattern: RegExp }[] = [
   {
     about: 'plan',
-    pattern: /\bno plans?\b|(?:dont|do not|never) (?:have|had|made) (?:a |any )?plans?|(?:havent|have not|didnt|never) (?:made|thought about|planned) (?:a |any )?(?:plans?|how)|not (?:a|any) plan/,
+    pattern:
+      /\bno plans?\b|(?:dont|do not|never) (?:have|had|made) (?:a |any )?plans?|(?:havent|have not|didnt|never) (?:made|thought about|planned) (?:a |any )?(?:plans?|how)|not (?:a|any) plan/,
   },
   {
     about: 'intent',
-    pattern: /(?:would|will|could) never (?:actually )?(?:do|act|go through)|(?:wouldnt|wont|would not|will not) (?:actually )?(?:do anything|act on|go through)|no (?:intention|intent)|not going to (?:do anything|act on)|never act on/,
+    pattern:
+      /(?:would|will|could) never (?:actually )?(?:do|act|go through)|(?:wouldnt|wont|would not|will not) (?:actually )?(?:do anything|act on|go through)|no (?:intention|intent)|not going to (?:do anything|act on)|never act on/,
   },
   {
     about: 'means',
-    pattern: /(?:dont|do not) have (?:a |any )?(?:guns?|firearms?|weapons?)|no (?:guns?|firearms?|weapons?)(?: in the house)?|(?:got rid of|locked up) (?:the )?(?:guns?|pills)/,
+    pattern:
+      /(?:dont|do not) have (?:a |any )?(?:guns?|firearms?|weapons?)|no (?:guns?|firearms?|weapons?)(?: in the house)?|(?:got rid of|locked up) (?:the )?(?:guns?|pills)/,
   },
   {
     about: 'self_harm',
-    pattern: /(?:havent|have not|dont|do not|never) (?:hurt|cut|harmed?) myself|not (?:cutting|hurting myself)/,
+    pattern:
+      /(?:havent|have not|dont|do not|never) (?:hurt|cut|harmed?) myself|not (?:cutting|hurting myself)/,
   },
   {
     about: 'ideation',
-    pattern: /(?:not|never been) suicidal|(?:dont|do not|never) (?:want|wanted) to (?:die|kill myself)|no (?:thoughts|thought) of (?:suicide|killing myself|hurting myself)/,
+    pattern:
+      /(?:not|never been) suicidal|(?:dont|do not|never) (?:want|wanted) to (?:die|kill myself)|no (?:thoughts|thought) of (?:suicide|killing myself|hurting myself)/,
   },
 ];
 
@@ -176,13 +183,25 @@ export const DENIAL_PATTERNS: { about: DenialTopic; pattern: RegExp }[] = [
 export const QUESTION_TOPICS: { about: DenialTopic; pattern: RegExp }[] = [
   { about: 'plan', pattern: /\bplans?\b|how you would|thought about how/ },
   { about: 'intent', pattern: /act on|intend|intention|going to do/ },
-  { about: 'means', pattern: /\bguns?\b|firearms?|weapons?|access to|pills at home|stockpil/ },
-  { about: 'self_harm', pattern: /(?:hurt|harm|cut|cutting|burn) yourself|self harm/ },
-  { about: 'ideation', pattern: /suicid|kill yourself|end your life|better off dead|wish you were dead/ },
+  {
+    about: 'means',
+    pattern: /\bguns?\b|firearms?|weapons?|access to|pills at home|stockpil/,
+  },
+  {
+    about: 'self_harm',
+    pattern: /(?:hurt|harm|cut|cutting|burn) yourself|self harm/,
+  },
+  {
+    about: 'ideation',
+    pattern:
+      /suicid|kill yourself|end your life|better off dead|wish you were dead/,
+  },
 ];
 
 /** Words that make a clinician question about suicide or self-harm. */
-export const RISK_CONTEXT = /suicid|kill yourself|end your life|hurt yourself|harm yourself|better off dead|those thoughts|these thoughts|\bdie\b|\bguns?\b|firearms?/;
+export const RISK_CONTEXT =
+  /suicid|kill yourself|end your life|hurt yourself|harm yourself|better off dead|those thoughts|these thoughts|\bdie\b|\bguns?\b|firearms?/;
 
 /** Negation shortly before a match turns it into a denial ("I don't want to kill myself"). */
-export const NEGATORS = /\b(?:not|dont|never|no|wouldnt|wont|havent|didnt|isnt|arent)\b/;
+export const NEGATORS =
+  /\b(?:not|dont|never|no|wouldnt|wont|havent|didnt|isnt|arent)\b/;

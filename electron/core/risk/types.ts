@@ -35,7 +35,8 @@ export interface RiskEvidence {
 }
 
 /** What the client explicitly denied ("no plan", "I would never do it"). */
-export type DenialTopic = 'ideation' | 'plan' | 'intent' | 'means' | 'self_harm';
+export type DenialTopic =
+  'ideation' | 'plan' | 'intent' | 'means' | 'self_harm';
 
 export interface RiskDenial {
   about: DenialTopic;
