@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { modelsCommand } from './models';
 import { serveCommand } from './serve';
+import { transcribeCommand } from './transcribe';
 
 /** A CLI command: it adds itself to the program. Keep handlers lazy. */
 export interface CliCommand {
@@ -8,4 +10,4 @@ export interface CliCommand {
 }
 
 // One line per command; each module imports its heavy parts inside the action.
-export const COMMANDS: CliCommand[] = [serveCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, transcribeCommand, modelsCommand];
