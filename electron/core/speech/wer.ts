@@ -40,7 +40,10 @@ export function normalizeWords(text: string): string[] {
 }
 
 /** WER of one hypothesis against its reference text. */
-export function wordErrorRate(reference: string, hypothesis: string): WerResult {
+export function wordErrorRate(
+  reference: string,
+  hypothesis: string,
+): WerResult {
   const ref = normalizeWords(reference);
   const hyp = normalizeWords(hypothesis);
   const counts = alignCounts(ref, hyp);
@@ -51,7 +54,12 @@ export function wordErrorRate(reference: string, hypothesis: string): WerResult 
 export function corpusWordErrorRate(
   pairs: readonly { reference: string; hypothesis: string }[],
 ): WerResult {
-  const total = { substitutions: 0, deletions: 0, insertions: 0, referenceWords: 0 };
+  const total = {
+    substitutions: 0,
+    deletions: 0,
+    insertions: 0,
+    referenceWords: 0,
+  };
   for (const pair of pairs) {
     const one = wordErrorRate(pair.reference, pair.hypothesis);
     total.substitutions += one.substitutions;
@@ -64,7 +72,12 @@ export function corpusWordErrorRate(
 
 function withRate(counts: Omit<WerResult, 'wer'>): WerResult {
   const errors = counts.substitutions + counts.deletions + counts.insertions;
-  const wer = counts.referenceWords === 0 ? (errors === 0 ? 0 : 1) : errors / counts.referenceWords;
+  const wer =
+    counts.referenceWords === 0
+      ? errors === 0
+        ? 0
+        : 1
+      : errors / counts.referenceWords;
   return { ...counts, wer };
 }
 
