@@ -6,7 +6,7 @@ import { verifyAudit, listAudit } from '../audit/audit';
 import { openDatabase } from '../store/database';
 import { databaseFile, openStore } from '../store/openStore';
 import { keyStoreFromEnv } from './chooseKeyStore';
-import { DATABASE_KEY, DATABASE_NEXT_KEY, resolveDatabaseKey } from './keyStore';
+import { DATABASE_KEY, DATABASE_NEXT_KEY, resolveDatabaseKey, type KeyStore } from './keyStore';
 import { PassphraseKeyStore, type ScryptParams } from './passphraseKeyStore';
 import { rekeyDatabase } from './rekey';
 
@@ -71,11 +71,15 @@ describe('key stores and rekey', () => {
     const keys = store();
     const db = await openStore({ dataDir: dir, keyStore: keys });
     db.prepare(`INSERT INTO settings VALUES ('k', '7', 'now')`).run();
-    const crashing = { ...keys, kind: keys.kind, load: keys.load.bind(keys), remove: keys.remove.bind(keys),
-      save: async (name: string, key: Buffer) => {
+    const crashing: KeyStore = {
+      kind: keys.kind,
+      load: (name) => keys.load(name),
+      remove: (name) => keys.remove(name),
+      save: async (name, key) => {
         if (name === DATABASE_KEY) throw new Error('crash before the new key was stored');
         await keys.save(name, key);
-      } };
+      },
+    };
     await expect(rekeyDatabase({ db, file: databaseFile(dir), keyStore: crashing, actor: 'a' })).rejects.toThrow();
     db.close();
 

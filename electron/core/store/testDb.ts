@@ -32,3 +32,25 @@ export function openTestDatabase(options: { migrateTo?: number } = {}): TestData
     },
   };
 }
+
+/** A clinician, a client and a session to hang records on. */
+export function seedSession(db: Database, options: { part2Program?: string } = {}): {
+  clinicianId: string;
+  clientId: string;
+  sessionId: string;
+} {
+  const suffix = Math.random().toString(36).slice(2, 8);
+  const clinicianId = `clin-${suffix}`;
+  const clientId = `client-${suffix}`;
+  const sessionId = `session-${suffix}`;
+  const now = new Date().toISOString();
+  db.prepare(`INSERT INTO users VALUES (?, ?, 'Test Clinician', 'clinician', NULL, ?, NULL)`).run(clinicianId, clinicianId, now);
+  db.prepare('INSERT INTO clients VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    clientId, 'Alex', 'Rivera', '1990-01-01', options.part2Program ?? null, clinicianId, now, now,
+  );
+  db.prepare(
+    `INSERT INTO sessions (id, client_id, clinician_id, status, started_at, created_at, updated_at)
+     VALUES (?, ?, ?, 'saved', ?, ?, ?)`,
+  ).run(sessionId, clientId, clinicianId, now, now, now);
+  return { clinicianId, clientId, sessionId };
+}
