@@ -1,5 +1,23 @@
 import { z } from 'zod';
 import type { Reply } from './errors';
+import {
+  auditQuerySchema,
+  createSessionSchema,
+  draftSchema,
+  importSchema,
+  type AuditView,
+  type JobEvent,
+  type JobStarted,
+  type ModelView,
+  type SettingsView,
+} from './sessionContract';
+import type {
+  AppointmentView,
+  DeliveryView,
+  NoteVersionView,
+  SessionDetailView,
+  SessionSummaryView,
+} from './views';
 
 /**
  * The one typed contract between the renderer and the core. Each channel maps
@@ -19,6 +37,8 @@ function channel<Res>() {
 }
 
 const empty = z.object({}).strict();
+const id = z.string().min(1).max(200);
+const sessionRef = z.object({ sessionId: id }).strict();
 
 export interface AppInfo {
   version: string;
@@ -31,6 +51,35 @@ export const contract = {
   'app:echo': channel<{ text: string }>()(
     z.object({ text: z.string().max(200) }).strict(),
   ),
+  'appointments:today': channel<AppointmentView[]>()(
+    z.object({ day: z.iso.date().optional() }).strict(),
+  ),
+  'session:list': channel<SessionSummaryView[]>()(empty),
+  'session:create': channel<SessionSummaryView>()(createSessionSchema),
+  'session:get': channel<SessionDetailView>()(sessionRef),
+  /** Attaches a recording made elsewhere and starts processing it. */
+  'session:import': channel<JobStarted>()(importSchema),
+  'session:deliver': channel<DeliveryView[]>()(sessionRef),
+  'job:cancel': channel<{ cancelled: boolean }>()(
+    z.object({ jobId: z.string().min(1) }).strict(),
+  ),
+  'note:edit': channel<NoteVersionView>()(
+    z.object({ sessionId: id, draft: draftSchema }).strict(),
+  ),
+  'note:sign': channel<NoteVersionView>()(sessionRef),
+  'note:amend': channel<NoteVersionView>()(
+    z
+      .object({
+        sessionId: id,
+        draft: draftSchema,
+        reason: z.string().trim().min(3).max(500),
+      })
+      .strict(),
+  ),
+  'outbox:list': channel<DeliveryView[]>()(empty),
+  'audit:list': channel<AuditView[]>()(auditQuerySchema),
+  'models:list': channel<ModelView[]>()(empty),
+  'settings:get': channel<SettingsView>()(empty),
 } as const;
 
 export type Contract = typeof contract;
@@ -56,5 +105,10 @@ export type Transport = (channel: Channel, request: unknown) => Promise<Reply<un
 /** Server-pushed events (progress, live transcript), by name. */
 export interface EventMap {
   progress: { jobId: string; step: string; fraction: number };
+  /** A background job (import, processing) ended; `error` when it failed. */
+  job: JobEvent;
 }
+
+export type * from './sessionContract';
+export type * from './views';
 export type EventName = keyof EventMap;

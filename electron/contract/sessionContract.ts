@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import type { ErrorInfo } from './errors';
+
+/**
+ * Request schemas and small view types for the app's session channels
+ * (issue #10). The views they return are in views.ts.
+ */
+
+const id = z.string().min(1).max(200);
+
+const APPOINTMENT_FIELDS = [
+  'date',
+  'times',
+  'modality',
+  'clientLocation',
+  'participants',
+  'service',
+  'diagnoses',
+  'goals',
+] as const;
+
+const evidenceSchema = z.union([
+  z
+    .object({
+      segmentIds: z.array(z.string()).max(500),
+      start: z.number().nonnegative(),
+      end: z.number().nonnegative(),
+    })
+    .strict(),
+  z.object({ appointment: z.enum(APPOINTMENT_FIELDS) }).strict(),
+]);
+
+const sentenceSchema = z
+  .object({
+    id: id,
+    text: z.string().max(4000),
+    evidence: evidenceSchema,
+    lowEvidence: z.boolean().optional(),
+  })
+  .strict();
+
+/** A note draft as the review screen sends it back after editing. */
+export const draftSchema = z
+  .object({
+    format: z.string().min(1).max(40),
+    sections: z
+      .array(
+        z
+          .object({
+            id: id,
+            title: z.string().max(200),
+            sentences: z.array(sentenceSchema).max(500),
+          })
+          .strict(),
+      )
+      .max(40),
+    noContent: z.boolean().optional(),
+    engine: z.enum(['llm', 'rules']),
+    model: z.string().max(200).optional(),
+    fallbackReason: z.string().max(500).optional(),
+    incomplete: z.boolean().optional(),
+    stats: z
+      .object({
+        calls: z.number(),
+        failedCalls: z.number(),
+        outputTokens: z.number(),
+        maxContextTokens: z.number(),
+        contextSize: z.number(),
+        firstTokenMs: z.number().nullable(),
+        llmMs: z.number(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+const processFields = {
+  format: z.string().min(1).max(40).default('soap'),
+  engine: z.enum(['llm', 'rules']).default('rules'),
+  /** Stereo channel roles, left first. */
+  channels: z.array(z.enum(['mic', 'system'])).min(1).max(2).optional(),
+};
+
+/** 48 MiB of base64 keeps the JSON body under the bridge's 64 MiB limit. */
+const MAX_BASE64 = 48 * 1024 * 1024;
+
+export const importSchema = z
+  .object({
+    sessionId: id,
+    fileName: z.string().min(1).max(255),
+    base64: z.string().min(4).max(MAX_BASE64),
+    ...processFields,
+  })
+  .strict();
+
+/**
+ * A session for an appointment from `appointments:today` (same `day`), or,
+ * with `adHoc`, an unscheduled session now for that appointment's client.
+ */
+export const createSessionSchema = z
+  .object({
+    appointmentId: id,
+    day: z.iso.date().optional(),
+    adHoc: z.boolean().optional(),
+  })
+  .strict();
+
+export const auditQuerySchema = z
+  .object({
+    objectType: z.string().max(60).optional(),
+    objectId: z.string().max(200).optional(),
+    action: z.string().max(40).optional(),
+    actor: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict();
+
+/** A background job was accepted; follow it with `progress` and `job` events. */
+export interface JobStarted {
+  jobId: string;
+  sessionId: string;
+}
+
+export interface JobEvent {
+  jobId: string;
+  sessionId: string;
+  state: 'done' | 'failed' | 'cancelled';
+  error?: ErrorInfo;
+}
+
+/** One audit row as the Audit screen shows it (ids and kinds only). */
+export interface AuditView {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  objectType: string;
+  objectId: string;
+}
+
+/** One speech model as Settings lists it. */
+export interface ModelView {
+  name: string;
+  file: string;
+  sizeBytes: number | null;
+  installed: boolean;
+  path: string;
+  licence: string;
+  multilingual: boolean;
+  /** Fits this machine's memory and cores best among the manifest. */
+  recommended: boolean;
+}
+
+/** What Settings shows; values come from the practice's configuration. */
+export interface SettingsView {
+  /** Recording consent must be recorded before capture starts. */
+  consentRequired: boolean;
+  ehrConnector: string;
+  payerProfiles: string[];
+  /** Days recordings are kept after the note is signed; null keeps them. */
+  retentionDays: number | null;
+  dataDir: string;
+  modelsDir: string;
+  hardware: { cores: number; memoryGiB: number };
+}
