@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { cptCommand } from './cpt';
 import { modelsCommand } from './models';
 import { serveCommand } from './serve';
 import { transcribeCommand } from './transcribe';
@@ -10,4 +11,4 @@ export interface CliCommand {
 }
 
 // One line per command; each module imports its heavy parts inside the action.
-export const COMMANDS: CliCommand[] = [serveCommand, transcribeCommand, modelsCommand];
+export const COMMANDS: CliCommand[] = [serveCommand, transcribeCommand, modelsCommand, cptCommand];
