@@ -35,7 +35,7 @@ export const m0003Clinical: Migration = {
         created_at TEXT NOT NULL,
         PRIMARY KEY (note_id, version),
         CHECK ((kind IN ('signed', 'amended')) = (signed_at IS NOT NULL AND signed_by IS NOT NULL)),
-        CHECK (kind <> 'amended' OR length(trim(amendment_reason)) > 0)
+        CHECK (kind <> 'amended' OR length(trim(coalesce(amendment_reason, ''))) > 0)
       );
 
       CREATE TRIGGER note_versions_signed_no_update
@@ -91,7 +91,7 @@ export const m0003Clinical: Migration = {
         dismissed_by TEXT,
         dismissed_at TEXT,
         created_at TEXT NOT NULL,
-        CHECK (status = 'open' OR (length(trim(dismissal_assessment)) > 0 AND dismissed_by IS NOT NULL))
+        CHECK (status = 'open' OR (length(trim(coalesce(dismissal_assessment, ''))) > 0 AND dismissed_by IS NOT NULL))
       );
       CREATE INDEX risk_flags_session ON risk_flags(session_id);
 

@@ -34,8 +34,8 @@ export const m0004Exchange: Migration = {
         revoked_at TEXT,
         created_at TEXT NOT NULL,
         CHECK (kind <> 'part2_disclosure' OR (
-          length(trim(recipient)) > 0 AND length(trim(purpose)) > 0
-          AND length(trim(information)) > 0 AND expires_at IS NOT NULL))
+          length(trim(coalesce(recipient, ''))) > 0 AND length(trim(coalesce(purpose, ''))) > 0
+          AND length(trim(coalesce(information, ''))) > 0 AND expires_at IS NOT NULL))
       );
       CREATE INDEX consents_client ON consents(client_id, kind);
 
