@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { Readable, Transform } from 'node:stream';
+import { once } from 'node:events';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../contract/errors';
 
@@ -54,23 +55,22 @@ async function writeBody(
   total: number | undefined,
   options: DownloadOptions,
 ): Promise<void> {
-  let received = start;
-  const progress = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      received += chunk.length;
-      options.onProgress?.({ receivedBytes: received, totalBytes: total });
-      done(null, chunk);
-    },
-  });
   const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
   const sink = createWriteStream(partPath, { flags: append ? 'a' : 'w' });
+  let received = start;
   try {
-    await pipeline(source, progress, sink, options.signal ? { signal: options.signal } : {});
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      if (!sink.write(chunk)) await once(sink, 'drain');
+      received += chunk.length;
+      options.onProgress?.({ receivedBytes: received, totalBytes: total });
+    }
   } catch (error) {
-    // The part file is kept: the next attempt resumes from it.
+    // What arrived is flushed below and kept: the next attempt resumes from it.
     if (options.signal?.aborted) throw new AppError('cancelled', 'The download was cancelled.');
     throw new AppError('model_missing', 'The model download was interrupted; run it again to resume.',
       { cause: error });
+  } finally {
+    await new Promise<void>((resolve) => sink.end(resolve));
   }
 }
 

@@ -1,8 +1,9 @@
-import { copyFile, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import { log } from '../log/logger';
 import { modelsDir, resourcePath } from '../paths';
+import { readGgmlModelInfo } from './ggmlHeader';
 import { downloadWithResume, sha256File, type DownloadOptions } from './download';
 
 /** One supported Whisper model, as listed in resources/models/whisper-manifest.json. */
@@ -28,8 +29,6 @@ export interface ModelFileInfo {
   englishOnly: boolean;
 }
 
-/** whisper.cpp's ggml magic, 'ggml' as a little-endian uint32. */
-const GGML_MAGIC = 0x67676d6c;
 /** whisper.cpp treats n_vocab >= 51865 as multilingual (English-only: 51864). */
 const MULTILINGUAL_VOCAB = 51865;
 
@@ -74,22 +73,16 @@ export async function resolveModelPath(nameOrPath: string, dir = modelsDir()): P
 
 /**
  * Checks that a file looks like a whisper.cpp model before the native
- * loader sees it: present (`model_missing`) and carrying the ggml magic
- * (`model_corrupt`). The vocabulary size tells English-only models apart.
+ * loader sees it: present (`model_missing`) and structurally whole
+ * (`model_corrupt`, see ggmlHeader.ts). The vocabulary size tells
+ * English-only models apart.
  */
 export async function inspectModelFile(file: string): Promise<ModelFileInfo> {
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw new AppError('model_missing', 'The speech model file was not found.');
 
-  const header = Buffer.alloc(8);
-  const handle = await open(file, 'r');
-  const { bytesRead } = await handle.read(header, 0, 8, 0).finally(() => handle.close());
-  if (bytesRead < 8 || header.readUInt32LE(0) !== GGML_MAGIC) {
-    throw new AppError('model_corrupt', 'The speech model file is not a Whisper (ggml) model.');
-  }
-  // A truncated body passes this check; whisper.cpp's loader then fails on
-  // the missing tensors and the engine reports `model_corrupt`.
-  return { sizeBytes: info.size, englishOnly: header.readInt32LE(4) < MULTILINGUAL_VOCAB };
+  const model = await readGgmlModelInfo(file);
+  return { sizeBytes: info.size, englishOnly: model.nVocab < MULTILINGUAL_VOCAB };
 }
 
 export interface EnsureOptions extends DownloadOptions {

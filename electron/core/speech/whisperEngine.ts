@@ -22,6 +22,8 @@ export interface WhisperEngineOptions {
 export async function createWhisperEngine(options: WhisperEngineOptions): Promise<SttEngine> {
   const info = await inspectModelFile(options.modelPath);
   const binding = await import('@fugood/whisper.node');
+  // whisper.cpp prints its load log to stderr unless a callback is set.
+  await binding.toggleNativeLog(process.env['HUSHNOTE_LOG'] === 'debug');
 
   let context: WhisperContext;
   try {
