@@ -28,7 +28,9 @@ describe('mapAnswer', () => {
   });
 
   it('reads the first sentence that answers, not the elaboration', () => {
-    expect(mapAnswer('Several days. Sometimes I feel it every day.')?.value).toBe(1);
+    expect(
+      mapAnswer('Several days. Sometimes I feel it every day.')?.value,
+    ).toBe(1);
   });
 
   it('marks contradictory answers as unsure', () => {
@@ -39,6 +41,8 @@ describe('mapAnswer', () => {
   it('returns nothing for answers with no frequency', () => {
     expect(mapAnswer('Hmm, hard to say.')).toBeNull();
     expect(mapAnswer('Yes.')).toBeNull();
-    expect(mapAnswer('I was at work for most of it and then I went home.')).toBeNull();
+    expect(
+      mapAnswer('I was at work for most of it and then I went home.'),
+    ).toBeNull();
   });
 });

@@ -5,7 +5,10 @@ import { conversation } from './testing';
 describe('detectAssessments', () => {
   it('finds a paraphrased GAD-7 with loose answers', () => {
     const segments = conversation([
-      ['clinician', 'I want to check on anxiety. In the past two weeks, how often have you felt nervous or on edge?'],
+      [
+        'clinician',
+        'I want to check on anxiety. In the past two weeks, how often have you felt nervous or on edge?',
+      ],
       ['client', 'More than half the days.'],
       ['clinician', 'How about not being able to stop or control worrying?'],
       ['client', 'Every single day.'],
@@ -44,7 +47,10 @@ describe('detectAssessments', () => {
 
   it('leaves an uncertain item null with a suggestion for the clinician', () => {
     const segments = conversation([
-      ['clinician', 'Over the last two weeks, how often have you had little interest or pleasure in doing things?'],
+      [
+        'clinician',
+        'Over the last two weeks, how often have you had little interest or pleasure in doing things?',
+      ],
       ['client', 'Sometimes, or nearly every day, I really do not know.'],
       ['clinician', 'And feeling down, depressed or hopeless?'],
       ['client', 'Hmm, hard to say.'],
@@ -60,25 +66,47 @@ describe('detectAssessments', () => {
 
   it('follows a clarification of the scale to the final answer', () => {
     const segments = conversation([
-      ['clinician', 'Over the past two weeks, how often have you felt tired or had little energy?'],
+      [
+        'clinician',
+        'Over the past two weeks, how often have you felt tired or had little energy?',
+      ],
       ['client', 'Hmm, it comes and goes.'],
       ['clinician', 'Would you say several days, or more than half the days?'],
       ['client', 'More than half, I think.'],
-      ['clinician', 'And how often have you had trouble concentrating, like reading or watching TV?'],
+      [
+        'clinician',
+        'And how often have you had trouble concentrating, like reading or watching TV?',
+      ],
       ['client', 'Every day.'],
     ]);
     const [phq] = detectAssessments(segments);
     expect(phq?.instrumentId).toBe('phq9');
-    expect(phq?.answers.slice(0, 9)).toEqual([null, null, null, 2, null, null, 3, null, null]);
+    expect(phq?.answers.slice(0, 9)).toEqual([
+      null,
+      null,
+      null,
+      2,
+      null,
+      null,
+      3,
+      null,
+      null,
+    ]);
     expect(phq?.total).toBeNull();
     expect(phq?.items[3]?.evidence?.segmentIds).toEqual(['s1', 's2', 's4']);
   });
 
   it('keeps the first confident item 9 answer despite a follow-up that reuses its words', () => {
     const segments = conversation([
-      ['clinician', 'Over the last two weeks, how often have you felt down or hopeless?'],
+      [
+        'clinician',
+        'Over the last two weeks, how often have you felt down or hopeless?',
+      ],
       ['client', 'Most days.'],
-      ['clinician', 'And thoughts that you would be better off dead or of hurting yourself?'],
+      [
+        'clinician',
+        'And thoughts that you would be better off dead or of hurting yourself?',
+      ],
       ['client', 'A couple of days.'],
       ['clinician', 'Have you thought about how you would hurt yourself?'],
       ['client', 'No.'],
@@ -89,14 +117,19 @@ describe('detectAssessments', () => {
   });
 
   it('lowers confidence for poorly recognized speech', () => {
-    const turns: [('clinician' | 'client'), string][] = [
-      ['clinician', 'Over the past two weeks, how often have you had poor appetite or overeating?'],
+    const turns: ['clinician' | 'client', string][] = [
+      [
+        'clinician',
+        'Over the past two weeks, how often have you had poor appetite or overeating?',
+      ],
       ['client', 'Several days.'],
       ['clinician', 'Feeling bad about yourself, or that you are a failure?'],
       ['client', 'Not at all.'],
     ];
     const clear = detectAssessments(conversation(turns, 0.95))[0];
     const muddy = detectAssessments(conversation(turns, 0.3))[0];
-    expect(muddy?.items[4]?.confidence).toBeLessThan(clear?.items[4]?.confidence ?? 0);
+    expect(muddy?.items[4]?.confidence).toBeLessThan(
+      clear?.items[4]?.confidence ?? 0,
+    );
   });
 });

@@ -8,5 +8,9 @@ export {
   toFhirQuestionnaireResponse,
   type FhirAssessmentContext,
 } from './fhir/export';
-export { importFhirAssessments, importFhirPhq9, type ImportedAssessment } from './fhir/import';
+export {
+  importFhirAssessments,
+  importFhirPhq9,
+  type ImportedAssessment,
+} from './fhir/import';
 export type * from './types';

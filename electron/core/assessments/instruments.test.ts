@@ -16,12 +16,18 @@ const PHQ9 = [
     '44258-2',
     'Feeling bad about yourself — or that you are a failure or have let yourself or your family down',
   ],
-  ['44252-5', 'Trouble concentrating on things, such as reading the newspaper or watching television'],
+  [
+    '44252-5',
+    'Trouble concentrating on things, such as reading the newspaper or watching television',
+  ],
   [
     '44253-3',
     'Moving or speaking so slowly that other people could have noticed? Or the opposite — being so fidgety or restless that you have been moving around a lot more than usual',
   ],
-  ['44260-8', 'Thoughts that you would be better off dead or of hurting yourself in some way'],
+  [
+    '44260-8',
+    'Thoughts that you would be better off dead or of hurting yourself in some way',
+  ],
 ];
 
 const GAD7 = [
@@ -37,11 +43,15 @@ const GAD7 = [
 describe('bundled instruments', () => {
   it('holds the PHQ-9 item texts, LOINC codes and the Pfizer copyright', () => {
     const phq9 = getInstrument('phq9');
-    expect(phq9.items.slice(0, 9).map((item) => [item.loinc, item.text])).toEqual(PHQ9);
+    expect(
+      phq9.items.slice(0, 9).map((item) => [item.loinc, item.text]),
+    ).toEqual(PHQ9);
     expect(phq9.items[9]).toMatchObject({ loinc: '69722-7', scored: false });
     expect(phq9.loincPanel).toBe('44249-1');
     expect(phq9.loincTotal).toBe('44261-6');
-    expect(phq9.copyright).toMatch(/^Copyright © Pfizer Inc\. All rights reserved\./);
+    expect(phq9.copyright).toMatch(
+      /^Copyright © Pfizer Inc\. All rights reserved\./,
+    );
     expect(phq9.options.map((option) => [option.value, option.code])).toEqual([
       [0, 'LA6568-5'],
       [1, 'LA6569-3'],
@@ -55,7 +65,9 @@ describe('bundled instruments', () => {
     expect(gad7.items.map((item) => [item.loinc, item.text])).toEqual(GAD7);
     expect(gad7.loincTotal).toBe('70274-6');
     expect(getInstrument('phq2').loincPanel).toBe('55757-9');
-    expect(getInstrument('gad2').items.map((item) => item.text)).toEqual(GAD7.slice(0, 2).map((i) => i[1]));
+    expect(getInstrument('gad2').items.map((item) => item.text)).toEqual(
+      GAD7.slice(0, 2).map((i) => i[1]),
+    );
     for (const id of ['phq9', 'phq2', 'gad7', 'gad2']) {
       expect(getInstrument(id).copyright).toContain('Pfizer');
     }
@@ -63,7 +75,10 @@ describe('bundled instruments', () => {
 
   it('takes a new instrument from a JSON file with no code change', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'instruments-'));
-    const freq = [0, 1, 2, 3, 4].map((value) => ({ value, label: `level ${value}` }));
+    const freq = [0, 1, 2, 3, 4].map((value) => ({
+      value,
+      label: `level ${value}`,
+    }));
     const auditC = {
       id: 'audit-c',
       name: 'AUDIT-C',
@@ -73,9 +88,27 @@ describe('bundled instruments', () => {
       loincTotal: '75626-2',
       options: freq,
       items: [
-        { index: 1, linkId: '/68518-0', loinc: '68518-0', text: 'How often do you have a drink?', scored: true },
-        { index: 2, linkId: '/68519-8', loinc: '68519-8', text: 'How many drinks on a typical day?', scored: true },
-        { index: 3, linkId: '/68520-6', loinc: '68520-6', text: 'How often six or more drinks?', scored: true },
+        {
+          index: 1,
+          linkId: '/68518-0',
+          loinc: '68518-0',
+          text: 'How often do you have a drink?',
+          scored: true,
+        },
+        {
+          index: 2,
+          linkId: '/68519-8',
+          loinc: '68519-8',
+          text: 'How many drinks on a typical day?',
+          scored: true,
+        },
+        {
+          index: 3,
+          linkId: '/68520-6',
+          loinc: '68520-6',
+          text: 'How often six or more drinks?',
+          scored: true,
+        },
       ],
       bands: [
         { min: 0, max: 3, label: 'negative' },
@@ -95,7 +128,10 @@ describe('bundled instruments', () => {
 
   it('rejects a malformed instrument file', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'instruments-'));
-    writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ id: 'bad', items: [] }));
+    writeFileSync(
+      path.join(dir, 'bad.json'),
+      JSON.stringify({ id: 'bad', items: [] }),
+    );
     expect(() => loadInstruments(dir)).toThrow(/bad\.json is invalid/);
   });
 });

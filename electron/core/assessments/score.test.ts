@@ -36,7 +36,17 @@ describe('scoreAssessment', () => {
   });
 
   it('gives no total when more than two PHQ-9 items are missing', () => {
-    const result = scoreAssessment('phq9', [3, 3, null, null, null, 3, 3, 3, 3]);
+    const result = scoreAssessment('phq9', [
+      3,
+      3,
+      null,
+      null,
+      null,
+      3,
+      3,
+      3,
+      3,
+    ]);
     expect(result.total).toBeNull();
     expect(result.severity).toBeNull();
     expect(result.prorated).toBe(false);
@@ -45,12 +55,18 @@ describe('scoreAssessment', () => {
 
   it('allows one missing GAD-7 item, not two', () => {
     expect(scoreAssessment('gad7', [1, 1, 1, 1, 1, 1, null]).total).toBe(7);
-    expect(scoreAssessment('gad7', [1, 1, 1, 1, 1, null, null]).total).toBeNull();
+    expect(
+      scoreAssessment('gad7', [1, 1, 1, 1, 1, null, null]).total,
+    ).toBeNull();
   });
 
   it('bands GAD-7 and screens PHQ-2 and GAD-2 at 3', () => {
-    expect(scoreAssessment('gad7', [3, 3, 3, 3, 3, 0, 0]).severity).toBe('severe');
-    expect(scoreAssessment('gad-7', [1, 1, 1, 1, 1, 0, 0]).severity).toBe('mild');
+    expect(scoreAssessment('gad7', [3, 3, 3, 3, 3, 0, 0]).severity).toBe(
+      'severe',
+    );
+    expect(scoreAssessment('gad-7', [1, 1, 1, 1, 1, 0, 0]).severity).toBe(
+      'mild',
+    );
     expect(scoreAssessment('phq2', [1, 2]).positive).toBe(true);
     expect(scoreAssessment('gad2', [1, 1]).positive).toBe(false);
     expect(scoreAssessment('phq2', [3, null]).total).toBeNull();
@@ -59,7 +75,9 @@ describe('scoreAssessment', () => {
   it('rejects answers off the scale or too many answers', () => {
     expect(() => scoreAssessment('phq9', [4])).toThrow(AppError);
     expect(() => scoreAssessment('phq9', [1.5])).toThrow(/item 1/);
-    expect(() => scoreAssessment('gad7', [0, 0, 0, 0, 0, 0, 0, 0])).toThrow(/7 items/);
+    expect(() => scoreAssessment('gad7', [0, 0, 0, 0, 0, 0, 0, 0])).toThrow(
+      /7 items/,
+    );
     expect(() => scoreAssessment('bdi', [0])).toThrow(/Unknown instrument/);
   });
 });

@@ -80,7 +80,9 @@ function hitFor(
     intent: 'suicide_intent',
     means: 'means_access',
     self_harm: 'self_harm',
-    ideation: /suicid|kill yourself|end your life/.test(normalize(question))
+    ideation: /suicid|kill(?:ing)? yourself|end(?:ing)? your life/.test(
+      normalize(question),
+    )
       ? 'suicidal_ideation_active'
       : 'suicidal_ideation_passive',
   };

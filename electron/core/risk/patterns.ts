@@ -40,7 +40,7 @@ export const RISK_PATTERNS: RiskPattern[] = [
     severity: 'high',
     pattern: new RegExp(
       [
-        `(?:kill|killing|killed) ${ME}`,
+        `(?:kill|killing) myself`,
         'end(?:ing)? (?:my|it) (?:life|all)',
         'take my (?:own )?life',
         'suicidal',
@@ -146,7 +146,7 @@ export const RISK_PATTERNS: RiskPattern[] = [
     type: 'intoxication',
     severity: 'moderate',
     pattern:
-      /(?:im|i am|i was|been) (?:drunk|high|wasted|buzzed|stoned)|(?:had|drank) (?:a few|some|a couple|several) (?:drinks|beers)? ?(?:before|earlier today|this morning)|(?:smoked|used|took something) (?:before|right before) (?:this|the) (?:call|session)|blacked out/,
+      /(?:im|i am|i was|been) (?:kind of |a little |pretty |so |really )?(?:drunk|high|wasted|buzzed|stoned)|(?:had|drank) (?:a few|some|a couple|several) (?:drinks|beers)? ?(?:before|earlier today|this morning)|(?:smoked|used|took something) (?:before|right before) (?:this|the) (?:call|session)|blacked out/,
   },
 ];
 
@@ -194,13 +194,13 @@ export const QUESTION_TOPICS: { about: DenialTopic; pattern: RegExp }[] = [
   {
     about: 'ideation',
     pattern:
-      /suicid|kill yourself|end your life|better off dead|wish you were dead/,
+      /suicid|kill(?:ing)? yourself|end(?:ing)? your life|better off dead|wish you were dead/,
   },
 ];
 
 /** Words that make a clinician question about suicide or self-harm. */
 export const RISK_CONTEXT =
-  /suicid|kill yourself|end your life|hurt yourself|harm yourself|better off dead|those thoughts|these thoughts|\bdie\b|\bguns?\b|firearms?/;
+  /suicid|kill(?:ing)? yourself|end(?:ing)? your life|hurt(?:ing)? yourself|harm(?:ing)? yourself|better off dead|those thoughts|these thoughts|\bdie\b|\bguns?\b|firearms?/;
 
 /** Negation shortly before a match turns it into a denial ("I don't want to kill myself"). */
 export const NEGATORS =

@@ -223,22 +223,16 @@ function mergeIntoResponse(
   );
   const reported = target.reportedTotal ?? panel.reportedTotal;
   const where = { subject: target.subject, effective: target.effective };
-  fromQr[index] = assemble(
-    instrument,
-    answers,
-    reported,
-    [...target.sourceIds, ...panel.sourceIds],
-    where,
-  );
-  if (
-    panel.reportedTotal !== null &&
-    panel.reportedTotal !== target.reportedTotal &&
-    target.reportedTotal !== null
-  ) {
-    fromQr[index]?.warnings.push(
+  const ids = [...target.sourceIds, ...panel.sourceIds];
+  const merged = assemble(instrument, answers, reported, ids, where);
+  const bothStated =
+    panel.reportedTotal !== null && target.reportedTotal !== null;
+  if (bothStated && panel.reportedTotal !== target.reportedTotal) {
+    merged.warnings.push(
       'The panel total differs from the questionnaire total.',
     );
   }
+  fromQr[index] = merged;
   return true;
 }
 
