@@ -5,7 +5,9 @@ import type { Appointment } from '../../electron/core/domain/appointment';
  * the client's home, F33.1 and F41.1. Names and IDs are made up; the NPIs
  * carry valid check digits.
  */
-export function demoAppointment(overrides: Partial<Appointment> = {}): Appointment {
+export function demoAppointment(
+  overrides: Partial<Appointment> = {},
+): Appointment {
   return {
     id: 'appt-demo-0001',
     client: {
@@ -14,17 +16,36 @@ export function demoAppointment(overrides: Partial<Appointment> = {}): Appointme
       familyName: 'Sample',
       birthDate: '1988-02-14',
       sex: 'F',
-      address: { line: ['12 Elm Street'], city: 'Springfield', state: 'IL', postalCode: '62701' },
+      address: {
+        line: ['12 Elm Street'],
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: '62701',
+      },
     },
-    clinician: { id: 'clin-01', name: 'Dana Reyes, LCSW', npi: '1234567893', credential: 'LCSW' },
+    clinician: {
+      id: 'clin-01',
+      name: 'Dana Reyes, LCSW',
+      npi: '1234567893',
+      credential: 'LCSW',
+    },
     billingProvider: {
       name: 'Quiet Harbor Counseling LLC',
       npi: '1456789019',
       taxId: '12-3456789',
-      address: { line: ['400 Main St', 'Suite 2'], city: 'Springfield', state: 'IL', postalCode: '62701-1234' },
+      address: {
+        line: ['400 Main St', 'Suite 2'],
+        city: 'Springfield',
+        state: 'IL',
+        postalCode: '62701-1234',
+      },
     },
     payer: { id: '60054', name: 'Example Health Plan', profile: 'commercial' },
-    coverage: { memberId: 'XYZ123456789', groupNumber: 'GRP-100', relationship: 'self' },
+    coverage: {
+      memberId: 'XYZ123456789',
+      groupNumber: 'GRP-100',
+      relationship: 'self',
+    },
     service: 'psychotherapy',
     modality: 'video',
     clientLocation: 'home',
@@ -32,7 +53,10 @@ export function demoAppointment(overrides: Partial<Appointment> = {}): Appointme
     scheduledStart: '2026-04-14T16:00:00-05:00',
     scheduledEnd: '2026-04-14T16:53:00-05:00',
     diagnoses: [
-      { code: 'F33.1', display: 'Major depressive disorder, recurrent, moderate' },
+      {
+        code: 'F33.1',
+        display: 'Major depressive disorder, recurrent, moderate',
+      },
       { code: 'F41.1', display: 'Generalized anxiety disorder' },
     ],
     goals: [{ id: 'g1', text: 'Reduce PHQ-9 below 10' }],
@@ -46,7 +70,11 @@ export const demoEnvelope = {
   receiverId: 'CLEARINGHSE',
   controlNumber: 17,
   date: new Date('2026-04-15T14:05:00Z'),
-  submitter: { name: 'Quiet Harbor Counseling LLC', contactName: 'Billing Desk', phone: '217-555-0100' },
+  submitter: {
+    name: 'Quiet Harbor Counseling LLC',
+    contactName: 'Billing Desk',
+    phone: '217-555-0100',
+  },
   receiver: { name: 'Example Clearinghouse' },
   usage: 'T' as const,
 };

@@ -44,14 +44,38 @@ describe('837P for the demo session', () => {
 
   it('has the billing provider, subscriber-is-patient HL tree', () => {
     expect(shape.hl).toEqual(['1**20*1', '2*1*22*0']);
-    expect(shape.find('SBR')[0]).toEqual(['P', '18', 'GRP-100', '', '', '', '', '', 'CI']);
+    expect(shape.find('SBR')[0]).toEqual([
+      'P',
+      '18',
+      'GRP-100',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'CI',
+    ]);
     expect(shape.find('PAT')).toEqual([]);
   });
 
   it('codes 90837 with the commercial telehealth coding and dot-free diagnoses', () => {
-    expect(shape.find('CLM')[0]?.slice(0, 5)).toEqual(['appt-demo-0001', '150', '', '', '10:B:1']);
+    expect(shape.find('CLM')[0]?.slice(0, 5)).toEqual([
+      'appt-demo-0001',
+      '150',
+      '',
+      '',
+      '10:B:1',
+    ]);
     expect(shape.find('HI')[0]).toEqual(['ABK:F331', 'ABF:F411']);
-    expect(shape.find('SV1')[0]).toEqual(['HC:90837:95', '150', 'UN', '1', '', '', '1:2']);
+    expect(shape.find('SV1')[0]).toEqual([
+      'HC:90837:95',
+      '150',
+      'UN',
+      '1',
+      '',
+      '',
+      '1:2',
+    ]);
     expect(shape.find('DTP')[0]).toEqual(['472', 'D8', '20260414']);
   });
 
@@ -66,7 +90,9 @@ describe('837P for the demo session', () => {
   });
 
   it('uses no telehealth modifier for Medicare at home (POS 10)', () => {
-    const medicare = demoAppointment({ payer: { id: '00952', name: 'Medicare Part B', profile: 'medicare' } });
+    const medicare = demoAppointment({
+      payer: { id: '00952', name: 'Medicare Part B', profile: 'medicare' },
+    });
     const m = x12Shape(generate837P([claimFor(medicare)], demoEnvelope));
     expect(m.find('SV1')[0]?.[0]).toBe('HC:90837');
     expect(m.find('CLM')[0]?.[4]).toBe('10:B:1');
@@ -83,7 +109,12 @@ describe('free text with delimiters', () => {
     const shape = x12Shape(x12);
 
     expect(shape.se01).toBe(shape.stToSe);
-    expect(shape.find('NM1').find((v) => v[0] === 'IL')?.slice(0, 4)).toEqual(['IL', '1', "O'BRIEN-NUNEZ", 'JORDAN']);
+    expect(
+      shape
+        .find('NM1')
+        .find((v) => v[0] === 'IL')
+        ?.slice(0, 4),
+    ).toEqual(['IL', '1', "O'BRIEN-NUNEZ", 'JORDAN']);
     expect(shape.find('N3')).toContainEqual(['12 ELM ST APT 3 B', 'UNIT 4 5']);
     expect(check837P(x12).problems).toEqual([]);
   });
@@ -101,12 +132,21 @@ describe('a batch of three claims', () => {
         familyName: 'Parent',
         birthDate: '1970-05-01',
         sex: 'M',
-        address: { line: ['9 Oak Ave'], city: 'Springfield', state: 'IL', postalCode: '62702' },
+        address: {
+          line: ['9 Oak Ave'],
+          city: 'Springfield',
+          state: 'IL',
+          postalCode: '62702',
+        },
       },
     },
   });
   const other = demoAppointment({ id: 'A3' });
-  other.billingProvider = { ...other.billingProvider, npi: '1987654328', name: 'Second Practice' };
+  other.billingProvider = {
+    ...other.billingProvider,
+    npi: '1987654328',
+    name: 'Second Practice',
+  };
   const x12 = generate837P([self, child, other].map(claimFor), demoEnvelope);
   const shape = x12Shape(x12);
 
@@ -125,8 +165,15 @@ describe('a batch of three claims', () => {
   it('writes a patient loop only where the client is not the subscriber', () => {
     expect(shape.find('PAT')).toEqual([['19']]);
     expect(shape.find('SBR').map((v) => v[1])).toEqual(['18', '', '18']);
-    const names = shape.find('NM1').filter((v) => v[0] === 'IL' || v[0] === 'QC');
-    expect(names.map((v) => `${v[0]}:${v[2]}`)).toEqual(['IL:SAMPLE', 'IL:PARENT', 'QC:SAMPLE', 'IL:SAMPLE']);
+    const names = shape
+      .find('NM1')
+      .filter((v) => v[0] === 'IL' || v[0] === 'QC');
+    expect(names.map((v) => `${v[0]}:${v[2]}`)).toEqual([
+      'IL:SAMPLE',
+      'IL:PARENT',
+      'QC:SAMPLE',
+      'IL:SAMPLE',
+    ]);
   });
 
   it('counts all segments and claims', () => {
@@ -139,20 +186,29 @@ describe('a batch of three claims', () => {
 describe('the checker on the shared 837P fixtures', () => {
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.837'));
 
-  it.each(files)('%s parses strictly with its counts and HL tree right', (file) => {
-    const x12 = readFileSync(path.join(FIXTURES, file), 'utf8');
-    const shape = x12Shape(x12);
-    expect(shape.se01).toBe(shape.stToSe);
-    expect(shape.ge01).toBe(shape.transactionSets);
-    expect(shape.iea01).toBe(shape.groups);
-    expect(check837P(x12).problems).toEqual([]);
-  });
+  it.each(files)(
+    '%s parses strictly with its counts and HL tree right',
+    (file) => {
+      const x12 = readFileSync(path.join(FIXTURES, file), 'utf8');
+      const shape = x12Shape(x12);
+      expect(shape.se01).toBe(shape.stToSe);
+      expect(shape.ge01).toBe(shape.transactionSets);
+      expect(shape.iea01).toBe(shape.groups);
+      expect(check837P(x12).problems).toEqual([]);
+    },
+  );
 
   it('catches a wrong SE01, a broken HL parent and a wrong claim total', () => {
     const x12 = readFileSync(path.join(FIXTURES, 'demo.example1.837'), 'utf8');
     expect(() => check837P(x12.replace('SE*40*', 'SE*39*'))).toThrow(/SE01/);
-    expect(check837P(x12.replace('HL*3*2*23*0', 'HL*3*1*23*0')).problems.join()).toMatch(/wrong parent/);
-    expect(check837P(x12.replace('CLM*26463774*100.00', 'CLM*26463774*90.00')).problems.join()).toMatch(/CLM02/);
+    expect(
+      check837P(x12.replace('HL*3*2*23*0', 'HL*3*1*23*0')).problems.join(),
+    ).toMatch(/wrong parent/);
+    expect(
+      check837P(
+        x12.replace('CLM*26463774*100.00', 'CLM*26463774*90.00'),
+      ).problems.join(),
+    ).toMatch(/CLM02/);
   });
 
   it('flags the made-up NPIs of the TR3 samples', () => {

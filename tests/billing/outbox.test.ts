@@ -17,7 +17,10 @@ function demoX12(controlNumber: number): string {
     payerProfile: 'commercial',
     credential: 'LCSW',
   });
-  return generate837P([buildClaim(demoAppointment(), suggestion)], { ...demoEnvelope, controlNumber });
+  return generate837P([buildClaim(demoAppointment(), suggestion)], {
+    ...demoEnvelope,
+    controlNumber,
+  });
 }
 
 describe('writeClaimToOutbox', () => {
@@ -37,7 +40,9 @@ describe('writeClaimToOutbox', () => {
     await writeClaimToOutbox(dir, '60054', demoX12(3));
     const broken = demoX12(4).replace(/^SE\*\d+\*/m, 'SE*3*');
 
-    await expect(writeClaimToOutbox(dir, '60054', broken)).rejects.toMatchObject({ kind: 'claim_invalid' });
+    await expect(
+      writeClaimToOutbox(dir, '60054', broken),
+    ).rejects.toMatchObject({ kind: 'claim_invalid' });
     expect(readdirSync(path.join(dir, '60054'))).toHaveLength(1);
   });
 

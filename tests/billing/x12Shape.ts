@@ -11,7 +11,10 @@ export function x12Shape(x12: string) {
   if (!group || !transaction) throw new Error('no transaction');
 
   const el = (values: { value: string }[]) => values.map((e) => e.value);
-  const segs = transaction.segments.map((s) => ({ tag: s.tag, v: el(s.elements) }));
+  const segs = transaction.segments.map((s) => ({
+    tag: s.tag,
+    v: el(s.elements),
+  }));
   return {
     iea01: Number(el(interchange.trailer.elements)[0]),
     ge01: Number(el(group.trailer.elements)[0]),
@@ -20,7 +23,9 @@ export function x12Shape(x12: string) {
     transactionSets: group.transactions.length,
     stToSe: transaction.segments.length + 2,
     segs,
-    hl: segs.filter((s) => s.tag === 'HL').map((s) => s.v.slice(0, 4).join('*')),
+    hl: segs
+      .filter((s) => s.tag === 'HL')
+      .map((s) => s.v.slice(0, 4).join('*')),
     find: (tag: string) => segs.filter((s) => s.tag === tag).map((s) => s.v),
   };
 }

@@ -3,7 +3,11 @@ import { AppError } from '../../contract/errors';
 import type { Appointment } from '../domain/appointment';
 import { resourcePath } from '../paths';
 import { credentialClass } from './credentials';
-import { claimDiagnoses, defaultPointers, type ClaimDiagnosis } from './diagnoses';
+import {
+  claimDiagnoses,
+  defaultPointers,
+  type ClaimDiagnosis,
+} from './diagnoses';
 import { isValidNpi } from './npi';
 import { loadPayerProfile } from './payerProfile';
 import { localDate } from './sessionMinutes';
@@ -50,9 +54,20 @@ export interface Claim {
   priorAuthorization?: string;
   serviceDate: string;
   placeOfService: string;
-  billingProvider: { name: string; npi: string; taxId: string; taxonomy: string; address: ClaimAddress };
+  billingProvider: {
+    name: string;
+    npi: string;
+    taxId: string;
+    taxonomy: string;
+    address: ClaimAddress;
+  };
   /** Present only when the rendering clinician is not the billing provider. */
-  rendering?: { givenName: string; familyName: string; npi: string; taxonomy: string };
+  rendering?: {
+    givenName: string;
+    familyName: string;
+    npi: string;
+    taxonomy: string;
+  };
   /** Present only when the service address differs from the billing one. */
   serviceFacility?: { name: string; npi?: string; address: ClaimAddress };
   payer: { id: string; name: string; filingIndicator: string };
@@ -89,8 +104,17 @@ export function buildClaim(
   assertBillable(appointment, suggestion, opts);
   const coverage = requireCoverage(appointment);
   const diagnoses = claimDiagnoses(appointment.diagnoses.map((d) => d.code));
-  const serviceDate = localDate(appointment.scheduledStart, appointment.timeZone);
-  const lines = claimLines(appointment, suggestion, opts, diagnoses, serviceDate);
+  const serviceDate = localDate(
+    appointment.scheduledStart,
+    appointment.timeZone,
+  );
+  const lines = claimLines(
+    appointment,
+    suggestion,
+    opts,
+    diagnoses,
+    serviceDate,
+  );
 
   const claim: Claim = {
     accountNumber: opts.accountNumber ?? appointment.id,
@@ -109,26 +133,52 @@ export function buildClaim(
   return claim;
 }
 
-function assertBillable(appointment: Appointment, suggestion: BillingSuggestion, opts: BuildClaimOptions): void {
+function assertBillable(
+  appointment: Appointment,
+  suggestion: BillingSuggestion,
+  opts: BuildClaimOptions,
+): void {
   if (suggestion.blocked || suggestion.lines.length === 0) {
-    throw new AppError('claim_invalid', `Nothing billable: ${suggestion.blocked ?? 'no service lines'}`);
+    throw new AppError(
+      'claim_invalid',
+      `Nothing billable: ${suggestion.blocked ?? 'no service lines'}`,
+    );
   }
   if (!isValidNpi(appointment.billingProvider.npi)) {
-    throw new AppError('claim_invalid', 'The billing provider NPI fails its check digit.');
+    throw new AppError(
+      'claim_invalid',
+      'The billing provider NPI fails its check digit.',
+    );
   }
   if (!isValidNpi(appointment.clinician.npi)) {
-    throw new AppError('claim_invalid', "The rendering clinician's NPI fails its check digit.");
+    throw new AppError(
+      'claim_invalid',
+      "The rendering clinician's NPI fails its check digit.",
+    );
   }
   if (!/^\d{9}$/.test(appointment.billingProvider.taxId.replace('-', ''))) {
-    throw new AppError('claim_invalid', 'The billing provider tax ID must have 9 digits.');
+    throw new AppError(
+      'claim_invalid',
+      'The billing provider tax ID must have 9 digits.',
+    );
   }
   // 837P 2010AA N403: the billing provider ZIP must be the full 9 digits.
-  if (!/^\d{9}$/.test(appointment.billingProvider.address.postalCode.replace('-', ''))) {
-    throw new AppError('claim_invalid', 'The billing provider ZIP code must be ZIP+4 (9 digits).');
+  if (
+    !/^\d{9}$/.test(
+      appointment.billingProvider.address.postalCode.replace('-', ''),
+    )
+  ) {
+    throw new AppError(
+      'claim_invalid',
+      'The billing provider ZIP code must be ZIP+4 (9 digits).',
+    );
   }
   const isReplacement = opts.frequency === '7' || opts.frequency === '8';
   if (isReplacement && !opts.originalClaimRef) {
-    throw new AppError('claim_invalid', 'A replacement or void claim needs the original payer claim number.');
+    throw new AppError(
+      'claim_invalid',
+      'A replacement or void claim needs the original payer claim number.',
+    );
   }
 }
 
@@ -145,13 +195,19 @@ function requireCoverage(appointment: Appointment): ResolvedCoverage {
       'No insurance coverage is on file for this client, so no claim can be made; add coverage or bill the client directly.',
     );
   }
-  const member = { memberId: coverage.memberId, ...(coverage.groupNumber ? { groupNumber: coverage.groupNumber } : {}) };
+  const member = {
+    memberId: coverage.memberId,
+    ...(coverage.groupNumber ? { groupNumber: coverage.groupNumber } : {}),
+  };
   const client = personOf(appointment.client);
   if (coverage.relationship === 'self') {
     return { subscriber: { ...client, ...member } };
   }
   if (!coverage.subscriber) {
-    throw new AppError('claim_invalid', 'The coverage names a subscriber other than the client but gives no subscriber details.');
+    throw new AppError(
+      'claim_invalid',
+      'The coverage names a subscriber other than the client but gives no subscriber details.',
+    );
   }
   return {
     subscriber: { ...personOf(coverage.subscriber), ...member },
@@ -160,7 +216,13 @@ function requireCoverage(appointment: Appointment): ResolvedCoverage {
 }
 
 function personOf(p: ClaimPerson): ClaimPerson {
-  return { givenName: p.givenName, familyName: p.familyName, birthDate: p.birthDate, sex: p.sex, address: p.address };
+  return {
+    givenName: p.givenName,
+    familyName: p.familyName,
+    birthDate: p.birthDate,
+    sex: p.sex,
+    address: p.address,
+  };
 }
 
 function claimLines(
@@ -174,7 +236,10 @@ function claimLines(
   return suggestion.lines.map((line) => {
     const fee = opts.fees?.[line.cpt] ?? appointment.chargePerUnit;
     if (fee === undefined) {
-      throw new AppError('claim_invalid', `No charge is set for ${line.cpt}; add it to the fee schedule.`);
+      throw new AppError(
+        'claim_invalid',
+        `No charge is set for ${line.cpt}; add it to the fee schedule.`,
+      );
     }
     return {
       cpt: line.cpt,
@@ -188,7 +253,10 @@ function claimLines(
   });
 }
 
-function billingProvider(appointment: Appointment, opts: BuildClaimOptions): Claim['billingProvider'] {
+function billingProvider(
+  appointment: Appointment,
+  opts: BuildClaimOptions,
+): Claim['billingProvider'] {
   const bp = appointment.billingProvider;
   return {
     name: bp.name,
@@ -201,7 +269,11 @@ function billingProvider(appointment: Appointment, opts: BuildClaimOptions): Cla
 
 function payerOf(appointment: Appointment): Claim['payer'] {
   const profile = loadPayerProfile(appointment.payer.profile);
-  return { id: appointment.payer.id, name: appointment.payer.name, filingIndicator: profile.claimFilingIndicator };
+  return {
+    id: appointment.payer.id,
+    name: appointment.payer.name,
+    filingIndicator: profile.claimFilingIndicator,
+  };
 }
 
 function addOptionalParts(
@@ -212,27 +284,41 @@ function addOptionalParts(
 ): void {
   if (coverage.patient) claim.patient = coverage.patient;
   if (opts.originalClaimRef) claim.originalClaimRef = opts.originalClaimRef;
-  if (opts.priorAuthorization) claim.priorAuthorization = opts.priorAuthorization;
+  if (opts.priorAuthorization)
+    claim.priorAuthorization = opts.priorAuthorization;
 
   // 2310B is sent only when the rendering provider differs from the billing
   // provider (837P TR3 2310B situational rule).
   if (appointment.clinician.npi !== appointment.billingProvider.npi) {
-    claim.rendering = { ...splitName(appointment.clinician.name), npi: appointment.clinician.npi, taxonomy: clinicianTaxonomy(appointment) };
+    claim.rendering = {
+      ...splitName(appointment.clinician.name),
+      npi: appointment.clinician.npi,
+      taxonomy: clinicianTaxonomy(appointment),
+    };
   }
   // 2310C only when the service location differs from the billing address.
   const facility = opts.serviceFacility;
-  if (facility && !sameAddress(facility.address, appointment.billingProvider.address)) {
+  if (
+    facility &&
+    !sameAddress(facility.address, appointment.billingProvider.address)
+  ) {
     claim.serviceFacility = facility;
   }
 }
 
 function sameAddress(a: ClaimAddress, b: ClaimAddress): boolean {
-  const key = (x: ClaimAddress) => [...x.line, x.city, x.state, x.postalCode.slice(0, 5)].join('|').toUpperCase();
+  const key = (x: ClaimAddress) =>
+    [...x.line, x.city, x.state, x.postalCode.slice(0, 5)]
+      .join('|')
+      .toUpperCase();
   return key(a) === key(b);
 }
 
 /** "Dana Reyes, LCSW" -> given "Dana", family "Reyes". */
-export function splitName(name: string): { givenName: string; familyName: string } {
+export function splitName(name: string): {
+  givenName: string;
+  familyName: string;
+} {
   const bare = (name.split(',')[0] ?? name).trim();
   const parts = bare.split(/\s+/);
   const familyName = parts.pop() ?? bare;
@@ -244,12 +330,19 @@ let taxonomyTable: Record<string, string> | undefined;
 function clinicianTaxonomy(appointment: Appointment): string {
   if (appointment.clinician.taxonomy) return appointment.clinician.taxonomy;
   taxonomyTable ??= (
-    JSON.parse(readFileSync(resourcePath('codes', 'provider-taxonomy.json'), 'utf8')) as {
+    JSON.parse(
+      readFileSync(resourcePath('codes', 'provider-taxonomy.json'), 'utf8'),
+    ) as {
       byCredentialClass: Record<string, string>;
     }
   ).byCredentialClass;
-  const found = taxonomyTable[credentialClass(appointment.clinician.credential)];
-  if (!found) throw new AppError('claim_invalid', 'No provider taxonomy is known for this credential.');
+  const found =
+    taxonomyTable[credentialClass(appointment.clinician.credential)];
+  if (!found)
+    throw new AppError(
+      'claim_invalid',
+      'No provider taxonomy is known for this credential.',
+    );
   return found;
 }
 

@@ -11,7 +11,9 @@ const tables = new Map<string, Map<string, string>>();
 function table(file: string): Map<string, string> {
   let found = tables.get(file);
   if (!found) {
-    const data = JSON.parse(readFileSync(resourcePath('codes', file), 'utf8')) as {
+    const data = JSON.parse(
+      readFileSync(resourcePath('codes', file), 'utf8'),
+    ) as {
       codes: CodeEntry[];
     };
     found = new Map(data.codes.map((entry) => [entry.code, entry.description]));

@@ -40,7 +40,9 @@ export function psychotherapyCodes(minutes: number, withEm: boolean): Draft {
   }
 
   const cpt = withEm ? band.withEm : band.alone;
-  const reasons = [`${minutes} min falls in the ${band.span} minute band: ${cpt} (CPT time rule).`];
+  const reasons = [
+    `${minutes} min falls in the ${band.span} minute band: ${cpt} (CPT time rule).`,
+  ];
   if (withEm) {
     reasons.push(
       'An E/M is billed the same day, so the psychotherapy add-on is used instead of 90832/90834/90837 (CPT; Noridian JEB).',
@@ -78,21 +80,31 @@ export function crisisCodes(minutes: number, withEm: boolean): Draft {
   }
 
   const codes: CodeUnits[] = [{ cpt: '90839', units: 1 }];
-  const reasons = [`${minutes} min of crisis psychotherapy: 90839 covers the first 30-74 min (CPT).`];
+  const reasons = [
+    `${minutes} min of crisis psychotherapy: 90839 covers the first 30-74 min (CPT).`,
+  ];
   if (minutes > CRISIS_FIRST_BLOCK_END) {
     const extra = Math.floor((minutes - (CRISIS_FIRST_BLOCK_END + 1)) / 30) + 1;
     codes.push({ cpt: '90840', units: extra });
-    reasons.push(`${extra} x 90840 for each further 30 min from minute 75 (CPT).`);
+    reasons.push(
+      `${extra} x 90840 for each further 30 min from minute 75 (CPT).`,
+    );
   }
 
   const warnings = withEm
-    ? ['An E/M the same day must be documented separately; crisis minutes cannot count toward it.']
+    ? [
+        'An E/M the same day must be documented separately; crisis minutes cannot count toward it.',
+      ]
     : [];
   return { codes, reasons, warnings };
 }
 
 /** Family psychotherapy: 90847 with the client, 90846 without (CPT). */
-export function familyCodes(minutes: number, withClient: boolean, floor: number): Draft {
+export function familyCodes(
+  minutes: number,
+  withClient: boolean,
+  floor: number,
+): Draft {
   const cpt = withClient ? '90847' : '90846';
   // The 50-minute family codes are reportable from their midpoint, 26 min
   // (CPT midpoint rule); the floor is payer data because it needs VERIFY.
@@ -104,21 +116,32 @@ export function familyCodes(minutes: number, withClient: boolean, floor: number)
   const who = withClient ? 'with' : 'without';
   return {
     codes: [{ cpt, units: 1 }],
-    reasons: [`${minutes} min of family psychotherapy ${who} the client present: ${cpt} (CPT; floor ${floor} min).`],
+    reasons: [
+      `${minutes} min of family psychotherapy ${who} the client present: ${cpt} (CPT; floor ${floor} min).`,
+    ],
     warnings: [],
   };
 }
 
 /** Group psychotherapy 90853, billed per client, not time based (CPT). */
-export function groupCodes(participants: number | undefined, max: number): Draft {
-  const reasons = ['Group psychotherapy is billed per client with 90853; its descriptor has no time (CPT).'];
+export function groupCodes(
+  participants: number | undefined,
+  max: number,
+): Draft {
+  const reasons = [
+    'Group psychotherapy is billed per client with 90853; its descriptor has no time (CPT).',
+  ];
   const warnings: string[] = [];
   // NGS LCD L33632: document the number of participants; groups usually
   // have no more than 12 clients (VERIFY per MAC).
   if (participants === undefined) {
-    warnings.push('Document the number of group participants (NGS LCD L33632).');
+    warnings.push(
+      'Document the number of group participants (NGS LCD L33632).',
+    );
   } else if (participants > max) {
-    warnings.push(`${participants} participants is more than the payer's usual limit of ${max} (NGS LCD L33632).`);
+    warnings.push(
+      `${participants} participants is more than the payer's usual limit of ${max} (NGS LCD L33632).`,
+    );
   }
   return { codes: [{ cpt: '90853', units: 1 }], reasons, warnings };
 }
@@ -129,7 +152,9 @@ export function intakeCodes(withMedical: boolean): Draft {
   const what = withMedical ? 'with' : 'without';
   return {
     codes: [{ cpt, units: 1 }],
-    reasons: [`Diagnostic evaluation ${what} medical services: ${cpt}, one per day, not time based (CPT).`],
+    reasons: [
+      `Diagnostic evaluation ${what} medical services: ${cpt}, one per day, not time based (CPT).`,
+    ],
     warnings: [
       'Many payers pay a repeat evaluation only after a gap (often 6 months) or a material change (VERIFY per payer).',
     ],

@@ -5,8 +5,16 @@ describe('claim diagnoses', () => {
   it('keeps record order as pointers, dedupes and describes', () => {
     const dx = claimDiagnoses(['F33.1', 'f411', 'F33.1']);
     expect(dx).toEqual([
-      { code: 'F33.1', pointer: 1, description: 'Major depressive disorder, recurrent, moderate' },
-      { code: 'F41.1', pointer: 2, description: 'Generalized anxiety disorder' },
+      {
+        code: 'F33.1',
+        pointer: 1,
+        description: 'Major depressive disorder, recurrent, moderate',
+      },
+      {
+        code: 'F41.1',
+        pointer: 2,
+        description: 'Generalized anxiety disorder',
+      },
     ]);
   });
 
@@ -18,7 +26,10 @@ describe('claim diagnoses', () => {
   it('refuses malformed codes, an empty list and more than twelve', () => {
     expect(() => normalizeIcd('296.32')).toThrow(/not an ICD-10-CM/);
     expect(() => claimDiagnoses([])).toThrow(/at least one/);
-    const many = Array.from({ length: 13 }, (_, i) => `F4${String(i).padStart(2, '0').slice(0, 1)}.${i}`);
+    const many = Array.from(
+      { length: 13 },
+      (_, i) => `F4${String(i).padStart(2, '0').slice(0, 1)}.${i}`,
+    );
     expect(() => claimDiagnoses(many)).toThrow(/at most 12/);
   });
 });

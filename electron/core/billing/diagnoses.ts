@@ -25,23 +25,35 @@ export const MAX_LINE_POINTERS = 4;
 export function claimDiagnoses(codes: readonly string[]): ClaimDiagnosis[] {
   const unique = [...new Set(codes.map((c) => normalizeIcd(c)))];
   if (unique.length === 0) {
-    throw new AppError('claim_invalid', 'A claim needs at least one ICD-10-CM diagnosis.');
+    throw new AppError(
+      'claim_invalid',
+      'A claim needs at least one ICD-10-CM diagnosis.',
+    );
   }
   if (unique.length > MAX_CLAIM_DIAGNOSES) {
-    throw new AppError('claim_invalid', `A claim carries at most ${MAX_CLAIM_DIAGNOSES} diagnoses.`);
+    throw new AppError(
+      'claim_invalid',
+      `A claim carries at most ${MAX_CLAIM_DIAGNOSES} diagnoses.`,
+    );
   }
   return unique.map((code, i) => {
     const description = icdDescription(code);
-    return description ? { code, pointer: i + 1, description } : { code, pointer: i + 1 };
+    return description
+      ? { code, pointer: i + 1, description }
+      : { code, pointer: i + 1 };
   });
 }
 
 /** Upper-cases, trims and inserts the dot after the third character. */
 export function normalizeIcd(code: string): string {
   const bare = code.trim().toUpperCase().replace('.', '');
-  const dotted = bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
+  const dotted =
+    bare.length > 3 ? `${bare.slice(0, 3)}.${bare.slice(3)}` : bare;
   if (!ICD10CM.test(dotted)) {
-    throw new AppError('claim_invalid', `"${code.slice(0, 10)}" is not an ICD-10-CM code.`);
+    throw new AppError(
+      'claim_invalid',
+      `"${code.slice(0, 10)}" is not an ICD-10-CM code.`,
+    );
   }
   return dotted;
 }
@@ -52,6 +64,8 @@ export function icdForX12(code: string): string {
 }
 
 /** Default line pointers: the first four diagnoses, principal first. */
-export function defaultPointers(diagnoses: readonly ClaimDiagnosis[]): number[] {
+export function defaultPointers(
+  diagnoses: readonly ClaimDiagnosis[],
+): number[] {
   return diagnoses.slice(0, MAX_LINE_POINTERS).map((d) => d.pointer);
 }

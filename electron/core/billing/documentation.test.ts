@@ -31,7 +31,10 @@ const complete: DocumentedNote = {
 
 function codesOf(note: DocumentedNote, over: Partial<SuggestInput> = {}) {
   const result = checkDocumentation(note, suggestCodes({ ...input, ...over }));
-  return { blocking: result.blocking.map((p) => p.code), warnings: result.warnings.map((p) => p.code) };
+  return {
+    blocking: result.blocking.map((p) => p.code),
+    warnings: result.warnings.map((p) => p.code),
+  };
 }
 
 describe('checkDocumentation', () => {
@@ -69,29 +72,50 @@ describe('checkDocumentation', () => {
 
   it('accepts total minutes but warns that clock times are missing', () => {
     const { start: _s, end: _e, ...rest } = complete;
-    expect(codesOf({ ...rest, totalMinutes: 53 })).toEqual({ blocking: [], warnings: ['clock_times_missing'] });
+    expect(codesOf({ ...rest, totalMinutes: 53 })).toEqual({
+      blocking: [],
+      warnings: ['clock_times_missing'],
+    });
     expect(codesOf(rest).blocking).toEqual(['time_missing']);
   });
 
   it('needs modality and location for telehealth, not in person', () => {
     const { modality: _m, clientLocation: _l, ...bare } = complete;
-    expect(codesOf(bare).blocking).toEqual(['modality_missing', 'location_missing']);
-    expect(codesOf(bare, { modality: 'in-person', clientLocation: 'other' }).blocking).toEqual([]);
-    expect(codesOf({ ...complete, modality: 'audio' }).blocking).toEqual(['modality_mismatch']);
+    expect(codesOf(bare).blocking).toEqual([
+      'modality_missing',
+      'location_missing',
+    ]);
+    expect(
+      codesOf(bare, { modality: 'in-person', clientLocation: 'other' })
+        .blocking,
+    ).toEqual([]);
+    expect(codesOf({ ...complete, modality: 'audio' }).blocking).toEqual([
+      'modality_mismatch',
+    ]);
   });
 
   it('needs a safety plan when risk is present', () => {
-    expect(codesOf({ ...complete, safetyPlan: false }).blocking).toEqual(['safety_plan_missing']);
+    expect(codesOf({ ...complete, safetyPlan: false }).blocking).toEqual([
+      'safety_plan_missing',
+    ]);
   });
 
   it('checks code-specific elements: E/M separation, 90785 factor, crisis, family presence', () => {
-    expect(codesOf(complete, { withEm: true, credential: 'MD' }).blocking).toEqual(['em_not_separate']);
-    expect(codesOf(complete, { interactiveComplexity: { factor: 'sentinel-event' } }).blocking).toEqual([
-      'complexity_factor_missing',
-    ]);
-    expect(codesOf(complete, { service: 'crisis', minutes: 53 }).blocking).toEqual(['crisis_elements_missing']);
-    expect(codesOf({ ...complete, clientPresent: false }, { service: 'family-with-client' }).blocking).toEqual([
-      'client_absent',
-    ]);
+    expect(
+      codesOf(complete, { withEm: true, credential: 'MD' }).blocking,
+    ).toEqual(['em_not_separate']);
+    expect(
+      codesOf(complete, { interactiveComplexity: { factor: 'sentinel-event' } })
+        .blocking,
+    ).toEqual(['complexity_factor_missing']);
+    expect(
+      codesOf(complete, { service: 'crisis', minutes: 53 }).blocking,
+    ).toEqual(['crisis_elements_missing']);
+    expect(
+      codesOf(
+        { ...complete, clientPresent: false },
+        { service: 'family-with-client' },
+      ).blocking,
+    ).toEqual(['client_absent']);
   });
 });

@@ -1,4 +1,8 @@
-import type { Claim as FhirClaim, ClaimItem, Coverage } from '@medplum/fhirtypes';
+import type {
+  Claim as FhirClaim,
+  ClaimItem,
+  Coverage,
+} from '@medplum/fhirtypes';
 import type { Claim } from './claim';
 import { modifierSystem } from './codeTable';
 
@@ -6,11 +10,13 @@ import { modifierSystem } from './codeTable';
 const CPT = 'http://www.ama-assn.org/go/cpt';
 const HCPCS = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
 const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
-const POS = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
+const POS =
+  'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
 const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const CLAIM_TYPE = 'http://terminology.hl7.org/CodeSystem/claim-type';
 const PRIORITY = 'http://terminology.hl7.org/CodeSystem/processpriority';
-const SUBSCRIBER_RELATIONSHIP = 'http://terminology.hl7.org/CodeSystem/subscriber-relationship';
+const SUBSCRIBER_RELATIONSHIP =
+  'http://terminology.hl7.org/CodeSystem/subscriber-relationship';
 
 export interface FhirClaimOptions {
   /** Claim.created; defaults to now. */
@@ -25,7 +31,10 @@ export interface FhirClaimOptions {
  * coverage as a contained `Coverage`. The client is referenced as
  * `Patient/<clientId>`; the billing and rendering providers by NPI.
  */
-export function toFhirClaim(claim: Claim, opts: FhirClaimOptions = {}): FhirClaim {
+export function toFhirClaim(
+  claim: Claim,
+  opts: FhirClaimOptions = {},
+): FhirClaim {
   const resource: FhirClaim = {
     resourceType: 'Claim',
     status: opts.status ?? 'active',
@@ -37,7 +46,9 @@ export function toFhirClaim(claim: Claim, opts: FhirClaimOptions = {}): FhirClai
     provider: { identifier: { system: NPI, value: claim.billingProvider.npi } },
     priority: { coding: [{ system: PRIORITY, code: 'normal' }] },
     contained: [coverage(claim)],
-    insurance: [{ sequence: 1, focal: true, coverage: { reference: '#coverage' } }],
+    insurance: [
+      { sequence: 1, focal: true, coverage: { reference: '#coverage' } },
+    ],
     diagnosis: claim.diagnoses.map((d) => ({
       sequence: d.pointer,
       diagnosisCodeableConcept: { coding: [{ system: ICD10CM, code: d.code }] },
@@ -50,14 +61,25 @@ export function toFhirClaim(claim: Claim, opts: FhirClaimOptions = {}): FhirClai
       {
         sequence: 1,
         provider: { identifier: { system: NPI, value: claim.rendering.npi } },
-        role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claimcareteamrole', code: 'primary' }] },
+        role: {
+          coding: [
+            {
+              system: 'http://terminology.hl7.org/CodeSystem/claimcareteamrole',
+              code: 'primary',
+            },
+          ],
+        },
       },
     ];
   }
   return resource;
 }
 
-function item(claim: Claim, line: Claim['lines'][number], sequence: number): ClaimItem {
+function item(
+  claim: Claim,
+  line: Claim['lines'][number],
+  sequence: number,
+): ClaimItem {
   const out: ClaimItem = {
     sequence,
     diagnosisSequence: line.pointers,
@@ -65,7 +87,10 @@ function item(claim: Claim, line: Claim['lines'][number], sequence: number): Cla
     servicedDate: line.serviceDate,
     locationCodeableConcept: { coding: [{ system: POS, code: line.pos }] },
     quantity: { value: line.units },
-    unitPrice: { value: Math.round((line.charge / line.units) * 100) / 100, currency: 'USD' },
+    unitPrice: {
+      value: Math.round((line.charge / line.units) * 100) / 100,
+      currency: 'USD',
+    },
     net: { value: line.charge, currency: 'USD' },
   };
   if (line.modifiers.length > 0) {
@@ -85,7 +110,11 @@ function coverage(claim: Claim): Coverage {
     status: 'active',
     subscriberId: claim.subscriber.memberId,
     beneficiary: { reference: `Patient/${claim.clientId}` },
-    relationship: { coding: [{ system: SUBSCRIBER_RELATIONSHIP, code: relationship }] },
-    payor: [{ identifier: { value: claim.payer.id }, display: claim.payer.name }],
+    relationship: {
+      coding: [{ system: SUBSCRIBER_RELATIONSHIP, code: relationship }],
+    },
+    payor: [
+      { identifier: { value: claim.payer.id }, display: claim.payer.name },
+    ],
   };
 }

@@ -11,12 +11,19 @@ import { check837P } from './x12/check837P';
  * file, so a bad batch or a crash loses nothing already in the outbox.
  * Returns the path written.
  */
-export async function writeClaimToOutbox(dir: string, payerId: string, x12: string): Promise<string> {
+export async function writeClaimToOutbox(
+  dir: string,
+  payerId: string,
+  x12: string,
+): Promise<string> {
   const folder = payerFolder(payerId);
   const report = check837P(x12);
   const problems = [...report.problems, ...report.identifierProblems];
   if (problems.length > 0) {
-    throw new AppError('claim_invalid', `The 837P failed its checks: ${problems.join(' ')}`);
+    throw new AppError(
+      'claim_invalid',
+      `The 837P failed its checks: ${problems.join(' ')}`,
+    );
   }
 
   const target = path.join(dir, folder);
@@ -32,14 +39,21 @@ export async function writeClaimToOutbox(dir: string, payerId: string, x12: stri
     await rm(temp, { force: true });
     throw error;
   }
-  log().info('billing.outbox_written', { payerId: folder, claimCount: report.claims, sizeBytes: Buffer.byteLength(x12) });
+  log().info('billing.outbox_written', {
+    payerId: folder,
+    claimCount: report.claims,
+    sizeBytes: Buffer.byteLength(x12),
+  });
   return file;
 }
 
 function payerFolder(payerId: string): string {
   const safe = payerId.trim().replace(/[^A-Za-z0-9_-]/g, '_');
   if (!safe || /^_+$/.test(safe)) {
-    throw new AppError('claim_invalid', 'The payer ID cannot name an outbox folder.');
+    throw new AppError(
+      'claim_invalid',
+      'The payer ID cannot name an outbox folder.',
+    );
   }
   return safe;
 }
@@ -53,7 +67,10 @@ async function renameNoClobber(from: string, to: string): Promise<void> {
   try {
     await writeFile(to, '', { flag: 'wx', mode: 0o600 });
   } catch {
-    throw new AppError('conflict', 'An outbox file with that name already exists.');
+    throw new AppError(
+      'conflict',
+      'An outbox file with that name already exists.',
+    );
   }
   await rename(from, to);
 }

@@ -54,7 +54,10 @@ const cache = new Map<string, PayerProfile>();
 /** Loads and validates resources/payers/<name>.json. */
 export function loadPayerProfile(name: string): PayerProfile {
   if (!/^[a-z0-9-]+$/.test(name)) {
-    throw new AppError('billing_invalid', 'Payer profile names use a-z, 0-9 and "-".');
+    throw new AppError(
+      'billing_invalid',
+      'Payer profile names use a-z, 0-9 and "-".',
+    );
   }
   const cached = cache.get(name);
   if (cached) return cached;
@@ -74,7 +77,10 @@ function readProfile(name: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError('billing_invalid', `Payer profile "${name}" is not valid JSON.`);
+    throw new AppError(
+      'billing_invalid',
+      `Payer profile "${name}" is not valid JSON.`,
+    );
   }
 }
 
@@ -82,7 +88,10 @@ function parseProfile(name: string, data: unknown): PayerProfile {
   const parsed = payerProfileSchema.safeParse(data);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') ?? '';
-    throw new AppError('billing_invalid', `Payer profile "${name}" is invalid at ${where}.`);
+    throw new AppError(
+      'billing_invalid',
+      `Payer profile "${name}" is invalid at ${where}.`,
+    );
   }
   return parsed.data;
 }

@@ -24,11 +24,15 @@ export function isEmCode(code: string): boolean {
 
 function conflictsOf(code: string): (other: string) => boolean {
   if (INTAKE.includes(code)) {
-    return (o) => PSYCHOTHERAPY.includes(o) || CRISIS.includes(o) || isEmCode(o);
+    return (o) =>
+      PSYCHOTHERAPY.includes(o) || CRISIS.includes(o) || isEmCode(o);
   }
   if (CRISIS.includes(code)) {
     return (o) =>
-      INTAKE.includes(o) || PSYCHOTHERAPY.includes(o) || FAMILY_GROUP.includes(o) || o === '90785';
+      INTAKE.includes(o) ||
+      PSYCHOTHERAPY.includes(o) ||
+      FAMILY_GROUP.includes(o) ||
+      o === '90785';
   }
   if (PSYCHOTHERAPY.includes(code)) {
     return (o) => INTAKE.includes(o) || CRISIS.includes(o);

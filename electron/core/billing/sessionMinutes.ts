@@ -16,12 +16,16 @@ export interface SessionTimeline extends TimeSpan {
 
 // An instant must carry its offset: a bare local time is ambiguous across a
 // daylight-saving change (FHIR dateTime with a time also requires one).
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const INSTANT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 function instant(value: string, what: string): number {
   const ms = INSTANT.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) {
-    throw new AppError('billing_invalid', `The ${what} time must be an ISO 8601 instant with an offset.`);
+    throw new AppError(
+      'billing_invalid',
+      `The ${what} time must be an ISO 8601 instant with an offset.`,
+    );
   }
   return ms;
 }
@@ -44,11 +48,19 @@ export function sessionMinutes(timeline: SessionTimeline): number {
   return Math.floor((end - start - paused) / 60_000);
 }
 
-function pausedMs(start: number, end: number, pauses: readonly TimeSpan[]): number {
+function pausedMs(
+  start: number,
+  end: number,
+  pauses: readonly TimeSpan[],
+): number {
   const spans = pauses
-    .map((p) => [instant(p.start, 'pause start'), instant(p.end, 'pause end')] as const)
+    .map(
+      (p) =>
+        [instant(p.start, 'pause start'), instant(p.end, 'pause end')] as const,
+    )
     .map(([a, b]) => {
-      if (b < a) throw new AppError('billing_invalid', 'A pause ends before it starts.');
+      if (b < a)
+        throw new AppError('billing_invalid', 'A pause ends before it starts.');
       return [Math.max(a, start), Math.min(b, end)] as const;
     })
     .filter(([a, b]) => b > a)
@@ -77,14 +89,26 @@ export function zonedInstant(
 ): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!match) {
-    throw new AppError('billing_invalid', 'Local times are written YYYY-MM-DDTHH:MM.');
+    throw new AppError(
+      'billing_invalid',
+      'Local times are written YYYY-MM-DDTHH:MM.',
+    );
   }
-  const [y, mo, d, h, mi] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const [y, mo, d, h, mi] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const asUtc = Date.UTC(y, mo - 1, d, h, mi);
 
   // Candidate offsets are those in force a day either side; keep the ones
   // that map back to the same wall-clock time.
-  const offsets = new Set([offsetMinutes(asUtc - 86_400_000, timeZone), offsetMinutes(asUtc + 86_400_000, timeZone)]);
+  const offsets = new Set([
+    offsetMinutes(asUtc - 86_400_000, timeZone),
+    offsetMinutes(asUtc + 86_400_000, timeZone),
+  ]);
   const hits = [...offsets]
     .map((off) => asUtc - off * 60_000)
     .filter((ms) => asUtc - ms === offsetMinutes(ms, timeZone) * 60_000)
@@ -96,10 +120,16 @@ export function zonedInstant(
 
 function choose(hits: number[], pick: 'earlier' | 'later' | undefined): number {
   if (hits.length === 0) {
-    throw new AppError('billing_invalid', 'That local time does not exist (daylight-saving gap).');
+    throw new AppError(
+      'billing_invalid',
+      'That local time does not exist (daylight-saving gap).',
+    );
   }
   if (hits.length > 1 && !pick) {
-    throw new AppError('billing_invalid', 'That local time occurs twice (daylight-saving change); give the offset.');
+    throw new AppError(
+      'billing_invalid',
+      'That local time occurs twice (daylight-saving change); give the offset.',
+    );
   }
   const chosen = pick === 'later' ? hits[hits.length - 1] : hits[0];
   return chosen ?? 0;
@@ -121,8 +151,15 @@ export function offsetMinutes(ms: number, timeZone: string): number {
   } catch {
     throw new AppError('billing_invalid', 'Unknown time zone.');
   }
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  const get = (type: string) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+  );
   return Math.round((wall - Math.floor(ms / 60_000) * 60_000) / 60_000);
 }
 

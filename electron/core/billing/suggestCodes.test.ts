@@ -39,7 +39,9 @@ describe('individual psychotherapy by minutes (CPT time rule)', () => {
     [53, ['90838']],
     [90, ['90838']],
   ])('with E/M by an MD, %i min -> %j', (minutes, expected) => {
-    expect(codes({ minutes, withEm: true, credential: 'MD' })).toEqual(expected);
+    expect(codes({ minutes, withEm: true, credential: 'MD' })).toEqual(
+      expected,
+    );
   });
 
   it('blocks under 16 minutes with a reason', () => {
@@ -59,7 +61,9 @@ describe('individual psychotherapy by minutes (CPT time rule)', () => {
   });
 
   it('treats a same-day E/M code as withEm', () => {
-    expect(codes({ minutes: 40, credential: 'MD', sameDayCodes: ['99213'] })).toEqual(['90836']);
+    expect(
+      codes({ minutes: 40, credential: 'MD', sameDayCodes: ['99213'] }),
+    ).toEqual(['90836']);
   });
 });
 
@@ -78,11 +82,15 @@ describe('crisis psychotherapy', () => {
   });
 
   it('falls back to 90833 under 30 minutes with an E/M', () => {
-    expect(codes({ service: 'crisis', minutes: 29, withEm: true, credential: 'MD' })).toEqual(['90833']);
+    expect(
+      codes({ service: 'crisis', minutes: 29, withEm: true, credential: 'MD' }),
+    ).toEqual(['90833']);
   });
 
   it('falls back to nothing under 16 minutes', () => {
-    expect(suggestCodes({ ...base, service: 'crisis', minutes: 10 }).blocked).toBeTruthy();
+    expect(
+      suggestCodes({ ...base, service: 'crisis', minutes: 10 }).blocked,
+    ).toBeTruthy();
   });
 });
 
@@ -97,7 +105,12 @@ describe('family and group', () => {
   });
 
   it('bills group per client regardless of minutes and warns on size', () => {
-    const s = suggestCodes({ ...base, service: 'group', minutes: 90, groupParticipants: 14 });
+    const s = suggestCodes({
+      ...base,
+      service: 'group',
+      minutes: 90,
+      groupParticipants: 14,
+    });
     expect(s.lines.map((l) => l.cpt)).toEqual(['90853']);
     expect(s.warnings.join(' ')).toMatch(/limit of 12/);
   });
@@ -106,18 +119,30 @@ describe('family and group', () => {
 describe('intake', () => {
   it('is 90791 whatever the minutes, 90792 with medical services', () => {
     expect(codes({ service: 'intake', minutes: 75 })).toEqual(['90791']);
-    expect(codes({ service: 'intake', minutes: 75, withEm: true, credential: 'MD' })).toEqual(['90792']);
+    expect(
+      codes({ service: 'intake', minutes: 75, withEm: true, credential: 'MD' }),
+    ).toEqual(['90792']);
   });
 
   it('refuses 90792 for a psychologist or social worker under Medicare', () => {
     for (const credential of ['PhD', 'LCSW']) {
-      const s = suggestCodes({ ...base, payerProfile: 'medicare', service: 'intake', withEm: true, credential });
+      const s = suggestCodes({
+        ...base,
+        payerProfile: 'medicare',
+        service: 'intake',
+        withEm: true,
+        credential,
+      });
       expect(s.blocked).toMatch(/may not bill 90792/);
     }
   });
 
   it('blocks intake on the same day as psychotherapy', () => {
-    const s = suggestCodes({ ...base, service: 'intake', sameDayCodes: ['90834'] });
+    const s = suggestCodes({
+      ...base,
+      service: 'intake',
+      sameDayCodes: ['90834'],
+    });
     expect(s.blocked).toMatch(/90791 cannot be billed the same day as 90834/);
   });
 });
@@ -126,54 +151,93 @@ describe('interactive complexity 90785', () => {
   const factor = { factor: 'caregiver-interference' };
 
   it('adds 90785 to psychotherapy with a qualifying factor', () => {
-    expect(codes({ minutes: 45, interactiveComplexity: factor })).toEqual(['90834', '90785']);
+    expect(codes({ minutes: 45, interactiveComplexity: factor })).toEqual([
+      '90834',
+      '90785',
+    ]);
   });
 
   it.each([
     ['crisis', 60, '90839'],
     ['family-with-client', 50, '90847'],
   ] as const)('is refused with %s (%s)', (service, minutes, primary) => {
-    const s = suggestCodes({ ...base, service, minutes, interactiveComplexity: factor });
+    const s = suggestCodes({
+      ...base,
+      service,
+      minutes,
+      interactiveComplexity: factor,
+    });
     expect(s.lines.map((l) => l.cpt)).toEqual([primary]);
-    expect(s.warnings.join(' ')).toMatch(new RegExp(`90785 refused: 90785 cannot be billed with ${primary}`));
+    expect(s.warnings.join(' ')).toMatch(
+      new RegExp(`90785 refused: 90785 cannot be billed with ${primary}`),
+    );
   });
 
   it('is refused for a language interpreter alone', () => {
-    const s = suggestCodes({ ...base, interactiveComplexity: { factor: 'language-interpreter' } });
+    const s = suggestCodes({
+      ...base,
+      interactiveComplexity: { factor: 'language-interpreter' },
+    });
     expect(s.lines.map((l) => l.cpt)).toEqual(['90837']);
     expect(s.warnings.join(' ')).toMatch(/does not qualify/);
   });
 
   it('is allowed with group 90853', () => {
-    expect(codes({ service: 'group', interactiveComplexity: factor })).toEqual(['90853', '90785']);
+    expect(codes({ service: 'group', interactiveComplexity: factor })).toEqual([
+      '90853',
+      '90785',
+    ]);
   });
 });
 
 describe('credential limits', () => {
   it('refuses E/M add-ons for a social worker under Medicare', () => {
-    const s = suggestCodes({ ...base, payerProfile: 'medicare', withEm: true, credential: 'LCSW' });
+    const s = suggestCodes({
+      ...base,
+      payerProfile: 'medicare',
+      withEm: true,
+      credential: 'LCSW',
+    });
     expect(s.blocked).toMatch(/may not bill 90838/);
     expect(s.lines).toEqual([]);
   });
 
   it('lets an MFT bill psychotherapy under Medicare (since 2024)', () => {
-    expect(codes({ payerProfile: 'medicare', credential: 'LMFT' })).toEqual(['90837']);
+    expect(codes({ payerProfile: 'medicare', credential: 'LMFT' })).toEqual([
+      '90837',
+    ]);
   });
 
   it('refuses an unlicensed associate', () => {
-    expect(suggestCodes({ ...base, credential: 'LMSW' }).blocked).toMatch(/does not accept claims/);
+    expect(suggestCodes({ ...base, credential: 'LMSW' }).blocked).toMatch(
+      /does not accept claims/,
+    );
   });
 
   it('throws on an unknown credential', () => {
-    expect(() => suggestCodes({ ...base, credential: 'Wizard' })).toThrow(AppError);
+    expect(() => suggestCodes({ ...base, credential: 'Wizard' })).toThrow(
+      AppError,
+    );
   });
 });
 
 describe('telehealth place of service and modifiers', () => {
   it('Medicare video visit at home: POS 10, no modifier', () => {
-    const s = suggestCodes({ ...base, payerProfile: 'medicare', modality: 'video', clientLocation: 'home' });
+    const s = suggestCodes({
+      ...base,
+      payerProfile: 'medicare',
+      modality: 'video',
+      clientLocation: 'home',
+    });
     expect(s.placeOfService).toBe('10');
-    expect(s.lines).toEqual([expect.objectContaining({ cpt: '90837', modifiers: [], pos: '10', units: 1 })]);
+    expect(s.lines).toEqual([
+      expect.objectContaining({
+        cpt: '90837',
+        modifiers: [],
+        pos: '10',
+        units: 1,
+      }),
+    ]);
   });
 
   it('commercial video visit at home: POS 10 with 95 on every line', () => {
@@ -197,13 +261,28 @@ describe('telehealth place of service and modifiers', () => {
     ['commercial', 'audio', 'other', '02', ['93']],
     ['commercial', 'in-person', 'other', '11', []],
     ['medicare', 'in-person', 'home', '12', []],
-  ] as const)('%s %s at %s -> POS %s %j', (payerProfile, modality, clientLocation, pos, mods) => {
-    const s = suggestCodes({ ...base, payerProfile, modality, clientLocation });
-    expect(s.lines[0]).toEqual(expect.objectContaining({ pos, modifiers: mods }));
-  });
+  ] as const)(
+    '%s %s at %s -> POS %s %j',
+    (payerProfile, modality, clientLocation, pos, mods) => {
+      const s = suggestCodes({
+        ...base,
+        payerProfile,
+        modality,
+        clientLocation,
+      });
+      expect(s.lines[0]).toEqual(
+        expect.objectContaining({ pos, modifiers: mods }),
+      );
+    },
+  );
 
   it('blocks Medicare audio-only outside the home', () => {
-    const s = suggestCodes({ ...base, payerProfile: 'medicare', modality: 'audio', clientLocation: 'other' });
+    const s = suggestCodes({
+      ...base,
+      payerProfile: 'medicare',
+      modality: 'audio',
+      clientLocation: 'other',
+    });
     expect(s.blocked).toMatch(/does not cover audio/);
   });
 });
@@ -211,7 +290,11 @@ describe('telehealth place of service and modifiers', () => {
 describe('input checks', () => {
   it('throws billing_invalid for negative minutes or an unknown payer', () => {
     expect(() => suggestCodes({ ...base, minutes: -1 })).toThrow(/Minutes/);
-    expect(() => suggestCodes({ ...base, payerProfile: 'nobody' })).toThrow(/No payer profile/);
-    expect(() => suggestCodes({ ...base, payerProfile: '../x' })).toThrow(/Payer profile names/);
+    expect(() => suggestCodes({ ...base, payerProfile: 'nobody' })).toThrow(
+      /No payer profile/,
+    );
+    expect(() => suggestCodes({ ...base, payerProfile: '../x' })).toThrow(
+      /Payer profile names/,
+    );
   });
 });

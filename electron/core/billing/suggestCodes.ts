@@ -10,7 +10,11 @@ import {
 } from './cptRules';
 import { credentialClass, type CredentialClass } from './credentials';
 import { interactiveComplexity } from './interactiveComplexity';
-import { resolveProfile, type PayerProfile, type Placement } from './payerProfile';
+import {
+  resolveProfile,
+  type PayerProfile,
+  type Placement,
+} from './payerProfile';
 import { isEmCode, sameDayConflict } from './sameDay';
 import type { BillingSuggestion, SuggestInput } from './types';
 
@@ -49,11 +53,17 @@ export function suggestCodes(input: SuggestInput): BillingSuggestion {
 
 function assertMinutes(minutes: number): void {
   if (!Number.isFinite(minutes) || minutes < 0 || minutes > 24 * 60) {
-    throw new AppError('billing_invalid', 'Minutes must be a number from 0 to 1440.');
+    throw new AppError(
+      'billing_invalid',
+      'Minutes must be a number from 0 to 1440.',
+    );
   }
 }
 
-function resolveWithEm(input: SuggestInput, sameDay: readonly string[]): { value: boolean; note?: string } {
+function resolveWithEm(
+  input: SuggestInput,
+  sameDay: readonly string[],
+): { value: boolean; note?: string } {
   if (input.withEm) return { value: true };
   const em = sameDay.find(isEmCode);
   if (!em) return { value: false };
@@ -63,7 +73,11 @@ function resolveWithEm(input: SuggestInput, sameDay: readonly string[]): { value
   };
 }
 
-function baseDraft(input: SuggestInput, profile: PayerProfile, withEm: boolean): Draft {
+function baseDraft(
+  input: SuggestInput,
+  profile: PayerProfile,
+  withEm: boolean,
+): Draft {
   const minutes = Math.floor(input.minutes);
   switch (input.service) {
     case 'psychotherapy':
@@ -84,7 +98,10 @@ function baseDraft(input: SuggestInput, profile: PayerProfile, withEm: boolean):
 
 function applyInteractiveComplexity(draft: Draft, input: SuggestInput): void {
   if (!input.interactiveComplexity || draft.blocked) return;
-  const outcome = interactiveComplexity(input.interactiveComplexity, draft.codes);
+  const outcome = interactiveComplexity(
+    input.interactiveComplexity,
+    draft.codes,
+  );
   if (outcome.add) {
     draft.codes.push({ cpt: '90785', units: 1 });
     draft.reasons.push(outcome.reason);
@@ -93,15 +110,25 @@ function applyInteractiveComplexity(draft: Draft, input: SuggestInput): void {
   }
 }
 
-function applyCredential(draft: Draft, profile: PayerProfile, cls: CredentialClass, credential: string): void {
+function applyCredential(
+  draft: Draft,
+  profile: PayerProfile,
+  cls: CredentialClass,
+  credential: string,
+): void {
   if (draft.blocked) return;
   const rule = profile.credentials[cls];
   const label = credential.slice(0, 20);
-  if (!rule?.mayBill) {
-    block(draft, `${profile.displayName} does not accept claims rendered by ${label} (${cls}).`);
+  if (!rule.mayBill) {
+    block(
+      draft,
+      `${profile.displayName} does not accept claims rendered by ${label} (${cls}).`,
+    );
     return;
   }
-  const excluded = draft.codes.find((line) => rule.excludedCodes.includes(line.cpt));
+  const excluded = draft.codes.find((line) =>
+    rule.excludedCodes.includes(line.cpt),
+  );
   if (excluded) {
     block(
       draft,
@@ -119,13 +146,24 @@ function applySameDay(draft: Draft, sameDay: readonly string[]): void {
   if (conflict) block(draft, conflict);
 }
 
-function applyPlacement(draft: Draft, placement: Placement, input: SuggestInput, profile: PayerProfile): void {
+function applyPlacement(
+  draft: Draft,
+  placement: Placement,
+  input: SuggestInput,
+  profile: PayerProfile,
+): void {
   const how = `${input.modality} with the client at ${input.clientLocation === 'home' ? 'home' : 'another location'}`;
   if (placement.allowed === false) {
-    block(draft, `${profile.displayName} does not cover ${how}${placement.note ? `: ${placement.note}` : ''}.`);
+    block(
+      draft,
+      `${profile.displayName} does not cover ${how}${placement.note ? `: ${placement.note}` : ''}.`,
+    );
     return;
   }
-  const mods = placement.modifiers.length > 0 ? ` with modifier ${placement.modifiers.join(', ')}` : ' with no telehealth modifier';
+  const mods =
+    placement.modifiers.length > 0
+      ? ` with modifier ${placement.modifiers.join(', ')}`
+      : ' with no telehealth modifier';
   const reason = `${how}: POS ${placement.pos}${input.modality === 'in-person' ? '' : mods} (payer profile ${profile.name}).`;
   draft.reasons.push(placement.note ? `${reason} ${placement.note}.` : reason);
 }
@@ -136,7 +174,11 @@ function block(draft: Draft, reason: string): void {
   draft.reasons.push(reason);
 }
 
-function finish(draft: Draft, placement: Placement, basis: BillingSuggestion['basis']): BillingSuggestion {
+function finish(
+  draft: Draft,
+  placement: Placement,
+  basis: BillingSuggestion['basis'],
+): BillingSuggestion {
   const lines = draft.codes.map((line) => ({
     cpt: line.cpt,
     units: line.units,

@@ -9,22 +9,61 @@ export interface HlCounter {
 
 // PAT01 individual relationship codes (837P 2000C): 01 spouse, 19 child,
 // G8 other relationship.
-const RELATIONSHIP: Record<'spouse' | 'child' | 'other', string> = { spouse: '01', child: '19', other: 'G8' };
+const RELATIONSHIP: Record<'spouse' | 'child' | 'other', string> = {
+  spouse: '01',
+  child: '19',
+  other: 'G8',
+};
 
 /**
  * Loops 2000B (subscriber) through 2400 (lines) for one claim, under the
  * billing provider HL `parent`. With a distinct client, 2000B has a child
  * 2000C and the claim hangs there (837P TR3 hierarchy).
  */
-export function claimSegments(claim: Claim, parent: number, hl: HlCounter): string[] {
+export function claimSegments(
+  claim: Claim,
+  parent: number,
+  hl: HlCounter,
+): string[] {
   const subscriberHl = hl.next();
   const hasPatient = claim.patient !== undefined;
   const out = [
-    segment('HL', String(subscriberHl), String(parent), '22', hasPatient ? '1' : '0'),
-    segment('SBR', 'P', hasPatient ? '' : '18', id(claim.subscriber.groupNumber ?? '', 50), '', '', '', '', '', claim.payer.filingIndicator),
-    ...personName('IL', claim.subscriber, ['MI', id(claim.subscriber.memberId)]),
+    segment(
+      'HL',
+      String(subscriberHl),
+      String(parent),
+      '22',
+      hasPatient ? '1' : '0',
+    ),
+    segment(
+      'SBR',
+      'P',
+      hasPatient ? '' : '18',
+      id(claim.subscriber.groupNumber ?? '', 50),
+      '',
+      '',
+      '',
+      '',
+      '',
+      claim.payer.filingIndicator,
+    ),
+    ...personName('IL', claim.subscriber, [
+      'MI',
+      id(claim.subscriber.memberId),
+    ]),
     ...(hasPatient ? [] : demographics(claim.subscriber)),
-    segment('NM1', 'PR', '2', text(claim.payer.name), '', '', '', '', 'PI', id(claim.payer.id)),
+    segment(
+      'NM1',
+      'PR',
+      '2',
+      text(claim.payer.name),
+      '',
+      '',
+      '',
+      '',
+      'PI',
+      id(claim.payer.id),
+    ),
   ];
   if (claim.patient) {
     out.push(
@@ -34,12 +73,34 @@ export function claimSegments(claim: Claim, parent: number, hl: HlCounter): stri
       ...demographics(claim.patient),
     );
   }
-  return [...out, ...claimInfo(claim), ...providers(claim), ...serviceLines(claim)];
+  return [
+    ...out,
+    ...claimInfo(claim),
+    ...providers(claim),
+    ...serviceLines(claim),
+  ];
 }
 
-function personName(qualifier: string, p: ClaimPerson, idPair?: [string, string]): string[] {
+function personName(
+  qualifier: string,
+  p: ClaimPerson,
+  idPair?: [string, string],
+): string[] {
   const [q, value] = idPair ?? [undefined, undefined];
-  return [segment('NM1', qualifier, '1', text(p.familyName), text(p.givenName, 35), '', '', '', q, value)];
+  return [
+    segment(
+      'NM1',
+      qualifier,
+      '1',
+      text(p.familyName),
+      text(p.givenName, 35),
+      '',
+      '',
+      '',
+      q,
+      value,
+    ),
+  ];
 }
 
 function demographics(p: ClaimPerson): string[] {
@@ -59,13 +120,28 @@ function claimInfo(claim: Claim): string[] {
     // CLM05: place of service : B (professional) : frequency; CLM06 provider
     // signature on file, CLM07 assigned, CLM08 benefits assigned, CLM09
     // release of information (837P TR3 2300).
-    segment('CLM', id(claim.accountNumber, 38), amount(claim.totalCharge), '', '', composite(claim.placeOfService, 'B', claim.frequency), 'Y', 'A', 'Y', 'Y'),
+    segment(
+      'CLM',
+      id(claim.accountNumber, 38),
+      amount(claim.totalCharge),
+      '',
+      '',
+      composite(claim.placeOfService, 'B', claim.frequency),
+      'Y',
+      'A',
+      'Y',
+      'Y',
+    ),
   ];
-  if (claim.priorAuthorization) out.push(segment('REF', 'G1', id(claim.priorAuthorization, 50)));
-  if (claim.originalClaimRef) out.push(segment('REF', 'F8', id(claim.originalClaimRef, 50)));
+  if (claim.priorAuthorization)
+    out.push(segment('REF', 'G1', id(claim.priorAuthorization, 50)));
+  if (claim.originalClaimRef)
+    out.push(segment('REF', 'F8', id(claim.originalClaimRef, 50)));
 
   // HI: principal ABK, others ABF, no decimal point (CMS FAQ 12889).
-  const codes = claim.diagnoses.map((d, i) => composite(i === 0 ? 'ABK' : 'ABF', icdForX12(d.code)));
+  const codes = claim.diagnoses.map((d, i) =>
+    composite(i === 0 ? 'ABK' : 'ABF', icdForX12(d.code)),
+  );
   out.push(segment('HI', ...codes));
   return out;
 }
@@ -75,13 +151,38 @@ function providers(claim: Claim): string[] {
   const r = claim.rendering;
   if (r) {
     out.push(
-      segment('NM1', '82', '1', text(r.familyName), text(r.givenName, 35), '', '', '', 'XX', r.npi),
+      segment(
+        'NM1',
+        '82',
+        '1',
+        text(r.familyName),
+        text(r.givenName, 35),
+        '',
+        '',
+        '',
+        'XX',
+        r.npi,
+      ),
       segment('PRV', 'PE', 'PXC', r.taxonomy),
     );
   }
   const f = claim.serviceFacility;
   if (f) {
-    out.push(segment('NM1', '77', '2', text(f.name), '', '', '', '', f.npi ? 'XX' : '', f.npi), ...address(f.address));
+    out.push(
+      segment(
+        'NM1',
+        '77',
+        '2',
+        text(f.name),
+        '',
+        '',
+        '',
+        '',
+        f.npi ? 'XX' : '',
+        f.npi,
+      ),
+      ...address(f.address),
+    );
   }
   return out;
 }

@@ -1,7 +1,15 @@
 import { AppError } from '../../../contract/errors';
 import type { Claim } from '../claim';
 import { address, claimSegments, type HlCounter } from './claimLoops';
-import { COMPONENT, REPETITION, TERMINATOR, digits, id, segment, text } from './x12Text';
+import {
+  COMPONENT,
+  REPETITION,
+  TERMINATOR,
+  digits,
+  id,
+  segment,
+  text,
+} from './x12Text';
 
 /** The 837P implementation guide version in GS08 and ST03. */
 export const X222A1 = '005010X222A1';
@@ -19,7 +27,12 @@ export interface Envelope {
   /** Creation time; written in `timeZone` (default UTC). */
   date: Date;
   timeZone?: string;
-  submitter: { name: string; contactName: string; phone?: string; email?: string };
+  submitter: {
+    name: string;
+    contactName: string;
+    phone?: string;
+    email?: string;
+  };
   receiver: { name: string };
   /** ISA15: P production, T test. */
   usage?: 'P' | 'T';
@@ -31,8 +44,13 @@ export interface Envelope {
  * it each claim's subscriber (and client) HLs, numbered in order. SE01
  * counts ST through SE, GE01 the transaction sets, IEA01 the groups.
  */
-export function generate837P(claims: readonly Claim[], envelope: Envelope, lineBreak = '\n'): string {
-  if (claims.length === 0) throw new AppError('claim_invalid', 'A batch needs at least one claim.');
+export function generate837P(
+  claims: readonly Claim[],
+  envelope: Envelope,
+  lineBreak = '\n',
+): string {
+  if (claims.length === 0)
+    throw new AppError('claim_invalid', 'A batch needs at least one claim.');
   assertEnvelope(envelope);
   const stamp = timestamp(envelope.date, envelope.timeZone ?? 'UTC');
   const control = String(envelope.controlNumber).padStart(9, '0');
@@ -47,7 +65,17 @@ export function generate837P(claims: readonly Claim[], envelope: Envelope, lineB
 
   const all = [
     isa(envelope, stamp, control),
-    segment('GS', 'HC', id(envelope.senderId, 15), id(envelope.receiverId, 15), stamp.date, stamp.time, String(envelope.controlNumber), 'X', X222A1),
+    segment(
+      'GS',
+      'HC',
+      id(envelope.senderId, 15),
+      id(envelope.receiverId, 15),
+      stamp.date,
+      stamp.time,
+      String(envelope.controlNumber),
+      'X',
+      X222A1,
+    ),
     ...transaction,
     segment('GE', '1', String(envelope.controlNumber)),
     segment('IEA', '1', control),
@@ -58,23 +86,56 @@ export function generate837P(claims: readonly Claim[], envelope: Envelope, lineB
 function assertEnvelope(envelope: Envelope): void {
   const n = envelope.controlNumber;
   if (!Number.isInteger(n) || n < 1 || n > 999_999_999) {
-    throw new AppError('claim_invalid', 'The interchange control number must be 1 to 999999999.');
+    throw new AppError(
+      'claim_invalid',
+      'The interchange control number must be 1 to 999999999.',
+    );
   }
   if (!id(envelope.senderId) || !id(envelope.receiverId)) {
-    throw new AppError('claim_invalid', 'Sender and receiver IDs are required.');
+    throw new AppError(
+      'claim_invalid',
+      'Sender and receiver IDs are required.',
+    );
   }
   if (!envelope.submitter.phone && !envelope.submitter.email) {
-    throw new AppError('claim_invalid', 'The submitter contact needs a phone number or an email.');
+    throw new AppError(
+      'claim_invalid',
+      'The submitter contact needs a phone number or an email.',
+    );
   }
 }
 
 function submitterLoops(envelope: Envelope): string[] {
   const s = envelope.submitter;
-  const contact = s.phone ? ['TE', digits(s.phone)] : ['EM', id(s.email ?? '', 256)];
+  const contact = s.phone
+    ? ['TE', digits(s.phone)]
+    : ['EM', id(s.email ?? '', 256)];
   return [
-    segment('NM1', '41', '2', text(s.name), '', '', '', '', '46', id(envelope.senderId)),
+    segment(
+      'NM1',
+      '41',
+      '2',
+      text(s.name),
+      '',
+      '',
+      '',
+      '',
+      '46',
+      id(envelope.senderId),
+    ),
     segment('PER', 'IC', text(s.contactName), ...contact),
-    segment('NM1', '40', '2', text(envelope.receiver.name), '', '', '', '', '46', id(envelope.receiverId)),
+    segment(
+      'NM1',
+      '40',
+      '2',
+      text(envelope.receiver.name),
+      '',
+      '',
+      '',
+      '',
+      '46',
+      id(envelope.receiverId),
+    ),
   ];
 }
 
@@ -126,17 +187,33 @@ function timestamp(date: Date, timeZone: string): Stamp {
     minute: '2-digit',
   }).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return { date: `${get('year')}${get('month')}${get('day')}`, time: `${get('hour')}${get('minute')}` };
+  return {
+    date: `${get('year')}${get('month')}${get('day')}`,
+    time: `${get('hour')}${get('minute')}`,
+  };
 }
 
 /** ISA is fixed width: IDs padded to 15, 106 characters with its terminator. */
 function isa(envelope: Envelope, stamp: Stamp, control: string): string {
-  const pad = (value: string, width: number) => value.slice(0, width).padEnd(width, ' ');
+  const pad = (value: string, width: number) =>
+    value.slice(0, width).padEnd(width, ' ');
   return [
-    'ISA', '00', pad('', 10), '00', pad('', 10),
-    'ZZ', pad(id(envelope.senderId, 15), 15),
-    'ZZ', pad(id(envelope.receiverId, 15), 15),
-    stamp.date.slice(2), stamp.time, REPETITION, '00501', control, '0',
-    envelope.usage ?? 'P', COMPONENT,
+    'ISA',
+    '00',
+    pad('', 10),
+    '00',
+    pad('', 10),
+    'ZZ',
+    pad(id(envelope.senderId, 15), 15),
+    'ZZ',
+    pad(id(envelope.receiverId, 15), 15),
+    stamp.date.slice(2),
+    stamp.time,
+    REPETITION,
+    '00501',
+    control,
+    '0',
+    envelope.usage ?? 'P',
+    COMPONENT,
   ].join('*');
 }

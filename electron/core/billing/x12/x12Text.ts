@@ -39,7 +39,10 @@ function clean(value: string, maxLength: number): string {
 }
 
 /** One segment; trailing empty elements are dropped as X12 requires. */
-export function segment(tag: string, ...elements: (string | undefined)[]): string {
+export function segment(
+  tag: string,
+  ...elements: (string | undefined)[]
+): string {
   const values = elements.map((e) => e ?? '');
   while (values.length > 0 && values[values.length - 1] === '') values.pop();
   return [tag, ...values].join(ELEMENT);
