@@ -17,6 +17,14 @@ export const AUDIT_ACTIONS = [
   'recover',
   'policy_change',
   'rekey',
+  // Access control (issue #12): refusals, sign-in and emergency access.
+  'deny',
+  'login',
+  'logout',
+  'lock',
+  'unlock',
+  'break_glass',
+  'cosign',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

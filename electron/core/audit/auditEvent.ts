@@ -14,13 +14,23 @@ const FHIR_ACTION: Record<AuditAction, NonNullable<AuditEvent['action']>> = {
   recover: 'C',
   policy_change: 'U',
   rekey: 'E',
+  deny: 'E',
+  login: 'E',
+  logout: 'E',
+  lock: 'E',
+  unlock: 'E',
+  break_glass: 'E',
+  cosign: 'U',
 };
 
 /** DICOM audit event IDs (DCM 110100-series) used by IHE ATNA for these actions. */
 function eventType(action: AuditAction): { code: string; display: string } {
   if (action === 'export' || action === 'push') return { code: '110106', display: 'Export' };
-  if (action === 'policy_change' || action === 'rekey') {
+  if (action === 'policy_change' || action === 'rekey' || action === 'deny' || action === 'break_glass') {
     return { code: '110113', display: 'Security Alert' };
+  }
+  if (action === 'login' || action === 'logout' || action === 'lock' || action === 'unlock') {
+    return { code: '110114', display: 'User Authentication' };
   }
   return { code: '110110', display: 'Patient Record' };
 }
@@ -40,7 +50,8 @@ export function toFhirAuditEvent(entry: AuditEntry): AuditEvent {
     subtype: [{ system: HUSHNOTE_AUDIT_SYSTEM, code: entry.action }],
     action: FHIR_ACTION[entry.action],
     recorded: entry.at,
-    outcome: '0',
+    // A refused access is a minor failure (4); everything logged otherwise succeeded.
+    outcome: entry.action === 'deny' ? '4' : '0',
     agent: [{ who: { identifier: { system: `${HUSHNOTE_AUDIT_SYSTEM}:actor`, value: entry.actor } }, requestor: true }],
     source: { observer: { display: 'Hushnote' } },
     entity: [

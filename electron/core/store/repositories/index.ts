@@ -5,6 +5,7 @@ import { ClaimsRepository } from './claims';
 import { ClientsRepository } from './clients';
 import { ConsentsRepository } from './consents';
 import { TreatmentGoalsRepository } from './goals';
+import { CosignaturesRepository } from './cosignatures';
 import { NotesRepository } from './notes';
 import { OutboxRepository } from './outbox';
 import { ProcessNotesRepository } from './processNotes';
@@ -24,6 +25,7 @@ export interface Repositories {
   recordings: RecordingsRepository;
   transcripts: TranscriptsRepository;
   notes: NotesRepository;
+  cosignatures: CosignaturesRepository;
   processNotes: ProcessNotesRepository;
   assessments: AssessmentsRepository;
   riskFlags: RiskFlagsRepository;
@@ -43,6 +45,7 @@ export function createRepositories(db: Database): Repositories {
     recordings: new RecordingsRepository(db),
     transcripts: new TranscriptsRepository(db),
     notes: new NotesRepository(db),
+    cosignatures: new CosignaturesRepository(db),
     processNotes: new ProcessNotesRepository(db),
     assessments: new AssessmentsRepository(db),
     riskFlags: new RiskFlagsRepository(db),

@@ -152,7 +152,8 @@ export class NotesRepository {
   ): NoteVersion {
     const previous = this.latest(noteId);
     const text = canonicalText(content);
-    const diff = previous ? createPatch(noteId, canonicalText(previous.content), text, '', '') : '';
+    const before = previous ? canonicalText(previous.content) : text;
+    const diff = before === text ? '' : createPatch(noteId, before, text, '', '');
     const version = (previous?.version ?? 0) + 1;
     this.db
       .prepare('INSERT INTO note_versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
