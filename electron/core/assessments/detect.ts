@@ -139,7 +139,7 @@ function answerItem(
     evidence: {
       segmentIds: [ask.questionId, ...ask.replyIds],
       quote,
-      start: ask.start,
+      start: replies[0]?.start ?? ask.start,
       end: last?.end ?? ask.end,
     },
   };

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
+import { assessCommand } from './assess';
 import { cptCommand } from './cpt';
 import { modelsCommand } from './models';
+import { processCommand } from './process';
 import { serveCommand } from './serve';
 import { transcribeCommand } from './transcribe';
 
@@ -11,4 +13,7 @@ export interface CliCommand {
 }
 
 // One line per command; each module imports its heavy parts inside the action.
-export const COMMANDS: CliCommand[] = [serveCommand, transcribeCommand, modelsCommand, cptCommand];
+export const COMMANDS: CliCommand[] = [
+  assessCommand,
+  processCommand,
+  serveCommand, transcribeCommand, modelsCommand, cptCommand];
