@@ -55,7 +55,7 @@ export function demoSession(overrides: Partial<SessionBundleInput> = {}): Sessio
     sessionId,
     appointment,
     encounter,
-    note: demoNote(),
+    note: demoNote(`note-${sessionId}`),
     assessments: [
       {
         instrument: 'phq9',
@@ -68,7 +68,7 @@ export function demoSession(overrides: Partial<SessionBundleInput> = {}): Sessio
   };
 }
 
-function demoNote(): SessionBundleInput['note'] {
+function demoNote(id: string): SessionBundleInput['note'] {
   const sections = [
     { key: 'subjective', title: 'Subjective', loinc: '61150-9', text: 'Client reports low mood, poor sleep and worry about work. PHQ-9 administered verbally: total 15 (moderately severe); item 9 endorsed (several days), denies plan or intent.' },
     { key: 'objective', title: 'Objective', loinc: '61149-1', text: 'Video visit, client at home. Alert, oriented, cooperative; mood "down", affect constricted; thought process linear.' },
@@ -76,7 +76,7 @@ function demoNote(): SessionBundleInput['note'] {
     { key: 'plan', title: 'Plan', loinc: '18776-5', text: 'CBT cognitive restructuring continued. Homework: thought log and wind-down routine. Next session Tuesday at 4 pm.' },
   ];
   return {
-    id: 'note-demo-0001',
+    id,
     format: 'SOAP',
     sections,
     text: sections.map((s) => `${s.title}\n${s.text}`).join('\n\n'),
