@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Output } from '../output';
 import { assessCommand } from './assess';
+import { auditCommand } from './audit';
 import { cptCommand } from './cpt';
+import { dbCommand } from './db';
 import { modelsCommand } from './models';
 import { processCommand } from './process';
 import { serveCommand } from './serve';
@@ -15,5 +17,7 @@ export interface CliCommand {
 // One line per command; each module imports its heavy parts inside the action.
 export const COMMANDS: CliCommand[] = [
   assessCommand,
+  auditCommand,
+  dbCommand,
   processCommand,
   serveCommand, transcribeCommand, modelsCommand, cptCommand];
