@@ -69,7 +69,9 @@ export class FhirR4Connector implements EhrConnector {
 
   async testConnection(): Promise<ConnectionCheck> {
     try {
+      // Servers publish metadata without a token; fetching one proves the credentials.
       const res = await this.http.request('GET', 'metadata');
+      await this.auth.header();
       const version = (res.body as { fhirVersion?: string } | undefined)?.fhirVersion;
       return { ok: true, detail: `FHIR ${version ?? 'server'} answered` };
     } catch (error) {
