@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { Reply } from './errors';
 import {
+  addUserSchema,
+  breakGlassSchema,
+  loginSchema,
+  setupSchema,
+  unlockSchema,
+  type AuthStatusView,
+  type BillingDetailView,
+  type UserView,
+} from './authContract';
+import { captureRefSchema, captureStartSchema, type CaptureStatus } from './captureContract';
+import {
   auditQuerySchema,
   createSessionSchema,
   draftSchema,
@@ -15,6 +26,8 @@ import type {
   AppointmentView,
   DeliveryView,
   NoteVersionView,
+  RiskFlagView,
+  SegmentView,
   SessionDetailView,
   SessionSummaryView,
 } from './views';
@@ -77,9 +90,26 @@ export const contract = {
       .strict(),
   ),
   'outbox:list': channel<DeliveryView[]>()(empty),
+  'capture:status': channel<CaptureStatus>()(empty),
+  'capture:start': channel<CaptureStatus>()(captureStartSchema),
+  'capture:pause': channel<CaptureStatus>()(captureRefSchema),
+  'capture:resume': channel<CaptureStatus>()(captureRefSchema),
+  /** Stops, saves the recording and starts processing it (a job). */
+  'capture:stop': channel<CaptureStatus & { jobId: string | null }>()(captureRefSchema),
   'audit:list': channel<AuditView[]>()(auditQuerySchema),
   'models:list': channel<ModelView[]>()(empty),
   'settings:get': channel<SettingsView>()(empty),
+  'session:billing': channel<BillingDetailView>()(sessionRef),
+  'note:cosign': channel<NoteVersionView>()(sessionRef),
+  'auth:status': channel<AuthStatusView>()(empty),
+  'auth:setup': channel<AuthStatusView>()(setupSchema),
+  'auth:login': channel<AuthStatusView>()(loginSchema),
+  'auth:logout': channel<AuthStatusView>()(empty),
+  'auth:lock': channel<AuthStatusView>()(empty),
+  'auth:unlock': channel<AuthStatusView>()(unlockSchema),
+  'auth:breakGlass': channel<AuthStatusView>()(breakGlassSchema),
+  'users:list': channel<UserView[]>()(empty),
+  'users:add': channel<UserView>()(addUserSchema),
 } as const;
 
 export type Contract = typeof contract;
@@ -107,8 +137,17 @@ export interface EventMap {
   progress: { jobId: string; step: string; fraction: number };
   /** A background job (import, processing) ended; `error` when it failed. */
   job: JobEvent;
+  /** Capture state and levels, a few times a second while recording. */
+  capture: CaptureStatus;
+  /** A finalized live-transcript segment, with its role. */
+  segment: { sessionId: string; segment: SegmentView };
+  /** A risk flag raised during a live session. */
+  risk: { sessionId: string; flag: RiskFlagView };
 }
 
 export type * from './sessionContract';
 export type * from './views';
+export type * from './captureContract';
+export type * from './authContract';
+export { PUBLIC_CHANNELS } from './authContract';
 export type EventName = keyof EventMap;

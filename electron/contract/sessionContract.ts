@@ -8,7 +8,8 @@ import type { ErrorInfo } from './errors';
 
 const id = z.string().min(1).max(200);
 
-const APPOINTMENT_FIELDS = [
+/** Appointment facts a note sentence may restate (mirrors the drafting types). */
+export const APPOINTMENT_FIELDS = [
   'date',
   'times',
   'modality',
@@ -18,6 +19,7 @@ const APPOINTMENT_FIELDS = [
   'diagnoses',
   'goals',
 ] as const;
+export type AppointmentFieldView = (typeof APPOINTMENT_FIELDS)[number];
 
 const evidenceSchema = z.union([
   z

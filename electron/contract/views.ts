@@ -5,6 +5,7 @@
  * the node typecheck fails if the two drift apart. The contract cannot import
  * the core: the renderer must build without Node code.
  */
+import type { AppointmentFieldView } from './sessionContract';
 
 export type Role = 'clinician' | 'client' | 'unknown';
 export type Modality = 'video' | 'audio' | 'in-person';
@@ -64,7 +65,7 @@ export interface TranscriptView {
 
 export type EvidenceView =
   | { segmentIds: string[]; start: number; end: number }
-  | { appointment: string };
+  | { appointment: AppointmentFieldView };
 
 export interface DraftSentenceView {
   id: string;
@@ -87,6 +88,15 @@ export interface DraftView {
   model?: string;
   fallbackReason?: string;
   incomplete?: boolean;
+  stats?: {
+    calls: number;
+    failedCalls: number;
+    outputTokens: number;
+    maxContextTokens: number;
+    contextSize: number;
+    firstTokenMs: number | null;
+    llmMs: number;
+  };
 }
 
 export interface NoteVersionView {

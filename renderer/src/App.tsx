@@ -4,7 +4,14 @@ import { useClient } from './api/context';
 import { CallError } from './api/client';
 import { describeError } from './api/errorText';
 import { SCREEN_TITLES, SCREENS, useNavigation, type Screen } from './stores/navigation';
-import { Placeholder } from './screens/Placeholder';
+import { AuditScreen } from './screens/AuditScreen';
+import { BillingScreen } from './screens/BillingScreen';
+import { ClientsScreen } from './screens/ClientsScreen';
+import { ReviewScreen } from './screens/ReviewScreen';
+import { SessionScreen } from './screens/SessionScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
+import { TodayScreen } from './screens/TodayScreen';
+import { useCoreEvents } from './api/useCoreEvents';
 
 export function App() {
   const screen = useNavigation((s) => s.screen);
@@ -14,6 +21,7 @@ export function App() {
   const client = useClient();
   const [info, setInfo] = useState<AppInfo | undefined>();
   const [error, setError] = useState<string | undefined>();
+  useCoreEvents(client);
 
   useEffect(() => {
     client
@@ -56,5 +64,20 @@ export function App() {
 }
 
 function ScreenView({ screen }: { screen: Screen }) {
-  return <Placeholder title={SCREEN_TITLES[screen]} />;
+  switch (screen) {
+    case 'today':
+      return <TodayScreen />;
+    case 'session':
+      return <SessionScreen />;
+    case 'notes':
+      return <ReviewScreen />;
+    case 'billing':
+      return <BillingScreen />;
+    case 'clients':
+      return <ClientsScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    case 'audit':
+      return <AuditScreen />;
+  }
 }

@@ -4,9 +4,16 @@ import { createClient, type Client } from './client';
 
 type Answer = (request: unknown) => unknown;
 
+/** Thrown by an answer to make the call fail with this error kind. */
+export class FakeFailure extends Error {
+  constructor(readonly info: ErrorInfo) {
+    super(info.message);
+  }
+}
+
 /**
  * A deterministic client for store tests and early screen work: each channel
- * answers from a function (throwing an ErrorInfo-shaped value fails the call),
+ * answers from a function (throwing a FakeFailure fails the call),
  * every call is recorded, and events can be pushed by hand.
  */
 export interface FakeClient {
@@ -29,7 +36,8 @@ export function fakeClient(): FakeClient {
       try {
         return Promise.resolve({ ok: true, data: fn(request) });
       } catch (error) {
-        return Promise.resolve({ ok: false, error: error as ErrorInfo });
+        if (error instanceof FakeFailure) return Promise.resolve({ ok: false, error: error.info });
+        throw error;
       }
     },
     (listener) => {

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeClient } from '../api/fakeClient';
+import { FakeFailure, fakeClient } from '../api/fakeClient';
 import { useImport } from './importJob';
 
 const file = () => new File([new Uint8Array([1, 2, 3])], 'visit.flac');
@@ -49,7 +49,7 @@ describe('import store', () => {
   it('fails with plain words when the upload is refused', async () => {
     const fake = fakeClient();
     fake.answer('session:import', () => {
-      throw { kind: 'audio_empty', message: 'The file is empty.' };
+      throw new FakeFailure({ kind: 'audio_empty', message: 'The file is empty.' });
     });
     await useImport.getState().importFile(fake.client, 's1', file(), request);
     expect(useImport.getState().job?.error).toBe('That recording holds no audio. The file is empty.');

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeClient } from '../api/fakeClient';
+import { FakeFailure, fakeClient } from '../api/fakeClient';
 import { useReview } from './review';
 import { detail } from './testData';
 
@@ -62,7 +62,7 @@ describe('review store', () => {
     const fake = fakeClient();
     fake.answer('session:get', () => detail('signed'));
     fake.answer('note:edit', () => {
-      throw { kind: 'note_locked', message: '' };
+      throw new FakeFailure({ kind: 'note_locked', message: '' });
     });
     await useReview.getState().open(fake.client, 's1');
     useReview.getState().edit('n1', 'x');

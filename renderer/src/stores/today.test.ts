@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeClient } from '../api/fakeClient';
+import { FakeFailure, fakeClient } from '../api/fakeClient';
 import { sessionFor, useToday } from './today';
 import { appointment, detail } from './testData';
 
@@ -24,7 +24,7 @@ describe('today store', () => {
   it('reports a failed load in plain words', async () => {
     const fake = fakeClient();
     fake.answer('appointments:today', () => {
-      throw { kind: 'db_locked', message: '' };
+      throw new FakeFailure({ kind: 'db_locked', message: '' });
     });
     fake.answer('session:list', () => []);
     await useToday.getState().load(fake.client);

@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import type {
+  CaptureStatus,
+  ConsentMeans,
+  EventMap,
+  RiskFlagView,
+  SegmentView,
+} from '../../../electron/contract/contract';
+import type { Client } from '../api/client';
+import { errorWords } from '../lib/callError';
+
+interface CaptureStore {
+  status: CaptureStatus;
+  /** Live transcript and risk flags of the session being recorded. */
+  segments: SegmentView[];
+  flags: RiskFlagView[];
+  consent: ConsentMeans | undefined;
+  /** The processing job started when recording stopped. */
+  jobId: string | undefined;
+  error: string | undefined;
+  setConsent: (means: ConsentMeans) => void;
+  refresh: (client: Client) => Promise<void>;
+  start: (client: Client, sessionId: string, consentRequired: boolean) => Promise<void>;
+  pause: (client: Client) => Promise<void>;
+  resume: (client: Client) => Promise<void>;
+  stop: (client: Client) => Promise<void>;
+  onStatus: (status: CaptureStatus) => void;
+  onSegment: (event: EventMap['segment']) => void;
+  onRisk: (event: EventMap['risk']) => void;
+}
+
+export const IDLE: CaptureStatus = {
+  sessionId: null,
+  state: 'idle',
+  degraded: null,
+  elapsedSec: 0,
+  levels: { mic: 0, system: 0 },
+  silent: null,
+  consent: null,
+  error: null,
+};
+
+/** Live capture as the Session screen drives it. */
+export const useCapture = create<CaptureStore>()((set, get) => {
+  async function call(work: () => Promise<CaptureStatus>) {
+    set({ error: undefined });
+    try {
+      set({ status: await work() });
+    } catch (error) {
+      set({ error: errorWords(error) });
+    }
+  }
+  const sessionId = () => get().status.sessionId ?? '';
+
+  return {
+    status: IDLE,
+    segments: [],
+    flags: [],
+    consent: undefined,
+    jobId: undefined,
+    error: undefined,
+
+    setConsent: (consent) => set({ consent }),
+    refresh: (client) => call(() => client.call('capture:status', {})),
+
+    start: async (client, id, consentRequired) => {
+      const consent = get().consent;
+      if (consentRequired && !consent) {
+        set({ error: 'Record how the client consented to recording first.' });
+        return;
+      }
+      set({ segments: [], flags: [], jobId: undefined });
+      await call(() => client.call('capture:start', consent ? { sessionId: id, consent } : { sessionId: id }));
+    },
+    pause: (client) => call(() => client.call('capture:pause', { sessionId: sessionId() })),
+    resume: (client) => call(() => client.call('capture:resume', { sessionId: sessionId() })),
+    stop: (client) =>
+      call(async () => {
+        const { jobId, ...status } = await client.call('capture:stop', { sessionId: sessionId() });
+        set({ jobId: jobId ?? undefined });
+        return status;
+      }),
+
+    onStatus: (status) => set({ status }),
+    onSegment: ({ sessionId: id, segment }) => {
+      if (id === get().status.sessionId) set({ segments: [...get().segments, segment] });
+    },
+    onRisk: ({ sessionId: id, flag }) => {
+      if (id === get().status.sessionId) set({ flags: [...get().flags, flag] });
+    },
+  };
+});
+
+/** True while the controls for a running capture apply. */
+export function isLive(status: CaptureStatus): boolean {
+  return status.state === 'recording' || status.state === 'paused' || status.state === 'preparing';
+}
