@@ -69,17 +69,23 @@ export const GENESIS_HASH = '0'.repeat(64);
  * Appends one entry whose hash covers the entry and its predecessor's hash,
  * so an edit, insertion or deletion anywhere breaks every later link.
  */
-export function appendAudit(db: Database, input: AuditInput, at: Date = new Date()): AuditEntry {
+export function appendAudit(
+  db: Database,
+  input: AuditInput,
+  at: Date = new Date(),
+): AuditEntry {
   if (!(AUDIT_ACTIONS as readonly string[]).includes(input.action)) {
     throw new AppError('invalid_request', 'Unknown audit action.');
   }
-  return guarded(() => db.transaction(() => insertLinked(db, input, nowIso(at)))());
+  return guarded(() =>
+    db.transaction(() => insertLinked(db, input, nowIso(at)))(),
+  );
 }
 
 function insertLinked(db: Database, input: AuditInput, at: string): AuditEntry {
-  const last = db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; hash: string }
-    | undefined;
+  const last = db
+    .prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1')
+    .get() as { id: number; hash: string } | undefined;
   const id = nextId(db, last?.id ?? 0);
   const row: AuditRow = {
     id,
@@ -102,7 +108,10 @@ function insertLinked(db: Database, input: AuditInput, at: string): AuditEntry {
 
 function nextId(db: Database, lastId: number): number {
   // AUTOINCREMENT's counter also remembers rows that were deleted later.
-  const seq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get();
+  const seq = db
+    .prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`)
+    .pluck()
+    .get();
   return Math.max(lastId, typeof seq === 'number' ? seq : 0) + 1;
 }
 
@@ -123,28 +132,41 @@ export function hashRow(row: AuditRow): string {
 
 export type AuditVerdict =
   | { ok: true; count: number; headHash: string }
-  | { ok: false; count: number; badRowId: number; reason: 'hash' | 'link' | 'gap' | 'truncated' };
+  | {
+      ok: false;
+      count: number;
+      badRowId: number;
+      reason: 'hash' | 'link' | 'gap' | 'truncated';
+    };
 
 /**
  * Walks the chain from the first entry. On failure `badRowId` is the first
  * row that does not verify (for a truncated log: the first missing id).
  */
 export function verifyAudit(db: Database): AuditVerdict {
-  const rows = db.prepare('SELECT * FROM audit_log ORDER BY id').iterate() as Iterable<AuditRow>;
+  const rows = db
+    .prepare('SELECT * FROM audit_log ORDER BY id')
+    .iterate() as Iterable<AuditRow>;
   let prev = GENESIS_HASH;
   let expectedId = 1;
   let count = 0;
 
   for (const row of rows) {
     count++;
-    if (row.id !== expectedId) return { ok: false, count, badRowId: expectedId, reason: 'gap' };
-    if (row.prev_hash !== prev) return { ok: false, count, badRowId: row.id, reason: 'link' };
-    if (hashRow(row) !== row.hash) return { ok: false, count, badRowId: row.id, reason: 'hash' };
+    if (row.id !== expectedId)
+      return { ok: false, count, badRowId: expectedId, reason: 'gap' };
+    if (row.prev_hash !== prev)
+      return { ok: false, count, badRowId: row.id, reason: 'link' };
+    if (hashRow(row) !== row.hash)
+      return { ok: false, count, badRowId: row.id, reason: 'hash' };
     prev = row.hash;
     expectedId++;
   }
 
-  const seq = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`).pluck().get();
+  const seq = db
+    .prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'`)
+    .pluck()
+    .get();
   if (typeof seq === 'number' && seq >= expectedId) {
     return { ok: false, count, badRowId: expectedId, reason: 'truncated' };
   }
@@ -184,7 +206,9 @@ function toEntry(row: AuditRow): AuditEntry {
     action: row.action as AuditAction,
     objectType: row.object_type,
     objectId: row.object_id,
-    detail: row.detail_json ? (JSON.parse(row.detail_json) as AuditEntry['detail']) : null,
+    detail: row.detail_json
+      ? (JSON.parse(row.detail_json) as AuditEntry['detail'])
+      : null,
     prevHash: row.prev_hash,
     hash: row.hash,
   };

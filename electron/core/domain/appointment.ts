@@ -48,6 +48,9 @@ export const appointmentSchema = z.object({
     npi: z.string(),
     taxId: z.string(),
     address: addressSchema,
+    /** The billing office's contact, required on every 837P (PER). */
+    phone: z.string().optional(),
+    email: z.string().optional(),
   }),
   payer: z.object({
     id: z.string(),

@@ -28,6 +28,15 @@ type AnyHandler = (request: unknown, context: CallContext) => unknown;
  */
 export class HandlerRegistry {
   private readonly handlers = new Map<Channel, AnyHandler>();
+  private gate: ((name: Channel, context: CallContext) => void) | undefined;
+
+  /**
+   * Sets the check every call passes before its handler (sign-in, idle
+   * lock); it throws an AppError to refuse.
+   */
+  setGate(gate: (name: Channel, context: CallContext) => void): void {
+    this.gate = gate;
+  }
 
   register<C extends Channel>(name: C, handler: Handler<C>): void {
     if (this.handlers.has(name)) {
@@ -56,6 +65,7 @@ export class HandlerRegistry {
     }
 
     try {
+      this.gate?.(name, context);
       return { ok: true, data: await handler(parsed.data, context) };
     } catch (error) {
       const info = toErrorInfo(error);

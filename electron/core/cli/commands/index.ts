@@ -4,6 +4,7 @@ import { assessCommand } from './assess';
 import { auditCommand } from './audit';
 import { cptCommand } from './cpt';
 import { dbCommand } from './db';
+import { ehrCommand } from './ehr';
 import { modelsCommand } from './models';
 import { processCommand } from './process';
 import { serveCommand } from './serve';
@@ -19,5 +20,6 @@ export const COMMANDS: CliCommand[] = [
   assessCommand,
   auditCommand,
   dbCommand,
+  ehrCommand,
   processCommand,
   serveCommand, transcribeCommand, modelsCommand, cptCommand];

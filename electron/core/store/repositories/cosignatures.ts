@@ -13,7 +13,12 @@ export interface Cosignature {
 export class CosignaturesRepository {
   constructor(private readonly db: Database) {}
 
-  add(noteId: string, version: number, cosignerId: string, at: string = nowIso()): Cosignature {
+  add(
+    noteId: string,
+    version: number,
+    cosignerId: string,
+    at: string = nowIso(),
+  ): Cosignature {
     guarded(() =>
       this.db
         .prepare('INSERT OR IGNORE INTO note_cosignatures VALUES (?, ?, ?, ?)')
@@ -24,8 +29,15 @@ export class CosignaturesRepository {
 
   forNote(noteId: string): Cosignature[] {
     const rows = this.db
-      .prepare('SELECT * FROM note_cosignatures WHERE note_id = ? ORDER BY version, cosigned_at')
-      .all(noteId) as { note_id: string; version: number; cosigner_id: string; cosigned_at: string }[];
+      .prepare(
+        'SELECT * FROM note_cosignatures WHERE note_id = ? ORDER BY version, cosigned_at',
+      )
+      .all(noteId) as {
+      note_id: string;
+      version: number;
+      cosigner_id: string;
+      cosigned_at: string;
+    }[];
     return rows.map((r) => ({
       noteId: r.note_id,
       version: r.version,
