@@ -117,10 +117,10 @@ describe('export', () => {
     expectValid(qr);
     observations.forEach(expectValid);
     expect(qr.status).toBe('completed');
-    expect(observations[0]?.code?.coding?.[0]?.code).toBe('44249-1');
+    expect(observations[0]?.code.coding?.[0]?.code).toBe('44249-1');
     expect(observations[0]?.hasMember).toHaveLength(10);
     const total = observations.find(
-      (obs) => obs.code?.coding?.[0]?.code === '44261-6',
+      (obs) => obs.code.coding?.[0]?.code === '44261-6',
     );
     expect(total?.valueQuantity?.value).toBe(15);
     expect(total?.interpretation?.[0]?.text).toBe('moderately severe');
@@ -165,7 +165,7 @@ describe('export', () => {
     expect(qr.item?.some((item) => item.linkId === '/44261-6')).toBe(false);
     expect(
       toFhirObservations(partial, CTX).some(
-        (obs) => obs.code?.coding?.[0]?.code === '44261-6',
+        (obs) => obs.code.coding?.[0]?.code === '44261-6',
       ),
     ).toBe(false);
   });
