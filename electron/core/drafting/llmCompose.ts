@@ -56,7 +56,7 @@ function composeSchema(keys: string[]): JsonSchema {
         items: {
           type: 'object',
           properties: {
-            text: { type: 'string', minLength: 8, maxLength: 200 },
+            text: { type: 'string', maxLength: 180 },
             facts: { type: 'array', items: { enum: keys }, minItems: 1, maxItems: 3 },
           },
         },

@@ -3,6 +3,7 @@ import type { JsonSchema } from '../llm/LlmEngine';
 import { evidenceFor, groundedness, indexSegments } from './evidence';
 import type { Fact, FactKind } from './facts';
 import { callJson, inputBudget, RETRY_GROWTH, type CallContext } from './llmCall';
+import { plausibleKind, quotedStatement } from './kindCues';
 import { stripMarkup } from './sanitize';
 
 /**
@@ -33,8 +34,8 @@ export const EXTRACT_INSTRUCTIONS =
   'List the facts in this transcript part: what the client reported, interventions the clinician used, ' +
   "the client's response, risk statements and denials, safety planning, homework and the next appointment.";
 
-const MAX_FACTS = 6;
-export const EXTRACT_MAX_TOKENS = 360;
+const MAX_FACTS = 5;
+export const EXTRACT_MAX_TOKENS = 300;
 const MIN_GROUNDED = 0.25;
 
 export interface ExtractResult {
@@ -103,7 +104,7 @@ function extractSchema(ids: string[]): JsonSchema {
           properties: {
             kind: { enum: [...EXTRACT_KINDS] },
             segmentIds: { type: 'array', items: { enum: ids }, minItems: 1, maxItems: 3 },
-            text: { type: 'string', minLength: 8, maxLength: 160 },
+            text: { type: 'string', maxLength: 140 },
           },
         },
       },
@@ -111,21 +112,30 @@ function extractSchema(ids: string[]): JsonSchema {
   };
 }
 
+/**
+ * Keeps a fact only when its ids are the chunk's, its kind fits the cited
+ * segments, and its words are theirs; otherwise the fact is either dropped
+ * (wrong kind, no ids) or restated as a quote of its segments (ungrounded).
+ */
 function validateFacts(value: unknown, allowed: ReadonlySet<string>, byId: Map<string, Segment>): Fact[] {
   const raw = (value as { facts?: unknown } | undefined)?.facts;
   if (!Array.isArray(raw)) return [];
   const facts: Fact[] = [];
+  const seen = new Set<string>();
   for (const item of raw as { kind?: unknown; segmentIds?: unknown; text?: unknown }[]) {
     const kind = EXTRACT_KINDS.find((k) => k === item.kind);
     const ids = Array.isArray(item.segmentIds) ? item.segmentIds.filter((id): id is string => typeof id === 'string' && allowed.has(id)) : [];
-    const text = typeof item.text === 'string' ? stripMarkup(item.text) : '';
     const evidence = evidenceFor(ids, byId);
-    if (!kind || !evidence || text.length < 8) continue;
+    if (!kind || !evidence) continue;
+    const cited = evidence.segmentIds.map((id) => byId.get(id)).filter((s): s is Segment => s !== undefined);
+    const key = `${kind}:${evidence.segmentIds.join(',')}`;
+    if (!plausibleKind(kind, cited) || seen.has(key)) continue;
+    seen.add(key);
 
-    const source = evidence.segmentIds.map((id) => byId.get(id)?.text ?? '').join(' ');
-    const score = groundedness(text, source);
-    if (score < MIN_GROUNDED) continue;
-    facts.push({ kind, text, evidence, origin: 'llm', ...(score < 0.5 ? { lowEvidence: true } : {}) });
+    const said = typeof item.text === 'string' ? stripMarkup(item.text) : '';
+    const grounded = said.length >= 8 && groundedness(said, cited.map((s) => s.text).join(' ')) >= MIN_GROUNDED;
+    const text = grounded ? said : quotedStatement(kind, cited);
+    facts.push({ kind, text, evidence, origin: 'llm', ...(cited.some((s) => s.confidence < 0.6) ? { lowEvidence: true } : {}) });
   }
   return facts;
 }
