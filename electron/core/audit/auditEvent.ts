@@ -25,11 +25,22 @@ const FHIR_ACTION: Record<AuditAction, NonNullable<AuditEvent['action']>> = {
 
 /** DICOM audit event IDs (DCM 110100-series) used by IHE ATNA for these actions. */
 function eventType(action: AuditAction): { code: string; display: string } {
-  if (action === 'export' || action === 'push') return { code: '110106', display: 'Export' };
-  if (action === 'policy_change' || action === 'rekey' || action === 'deny' || action === 'break_glass') {
+  if (action === 'export' || action === 'push')
+    return { code: '110106', display: 'Export' };
+  if (
+    action === 'policy_change' ||
+    action === 'rekey' ||
+    action === 'deny' ||
+    action === 'break_glass'
+  ) {
     return { code: '110113', display: 'Security Alert' };
   }
-  if (action === 'login' || action === 'logout' || action === 'lock' || action === 'unlock') {
+  if (
+    action === 'login' ||
+    action === 'logout' ||
+    action === 'lock' ||
+    action === 'unlock'
+  ) {
     return { code: '110114', display: 'User Authentication' };
   }
   return { code: '110110', display: 'Patient Record' };
@@ -52,16 +63,33 @@ export function toFhirAuditEvent(entry: AuditEntry): AuditEvent {
     recorded: entry.at,
     // A refused access is a minor failure (4); everything logged otherwise succeeded.
     outcome: entry.action === 'deny' ? '4' : '0',
-    agent: [{ who: { identifier: { system: `${HUSHNOTE_AUDIT_SYSTEM}:actor`, value: entry.actor } }, requestor: true }],
+    agent: [
+      {
+        who: {
+          identifier: {
+            system: `${HUSHNOTE_AUDIT_SYSTEM}:actor`,
+            value: entry.actor,
+          },
+        },
+        requestor: true,
+      },
+    ],
     source: { observer: { display: 'Hushnote' } },
     entity: [
       {
-        what: { identifier: { system: `${HUSHNOTE_AUDIT_SYSTEM}:${entry.objectType}`, value: entry.objectId } },
+        what: {
+          identifier: {
+            system: `${HUSHNOTE_AUDIT_SYSTEM}:${entry.objectType}`,
+            value: entry.objectId,
+          },
+        },
         detail: [
           { type: 'sequence', valueString: String(entry.id) },
           { type: 'prevHash', valueString: entry.prevHash },
           { type: 'hash', valueString: entry.hash },
-          ...(entry.detail ? [{ type: 'detail', valueString: JSON.stringify(entry.detail) }] : []),
+          ...(entry.detail
+            ? [{ type: 'detail', valueString: JSON.stringify(entry.detail) }]
+            : []),
         ],
       },
     ],
@@ -74,5 +102,9 @@ export function toFhirAuditBundle(entries: AuditEntry[]): {
   type: 'collection';
   entry: { resource: AuditEvent }[];
 } {
-  return { resourceType: 'Bundle', type: 'collection', entry: entries.map((e) => ({ resource: toFhirAuditEvent(e) })) };
+  return {
+    resourceType: 'Bundle',
+    type: 'collection',
+    entry: entries.map((e) => ({ resource: toFhirAuditEvent(e) })),
+  };
 }

@@ -10,13 +10,20 @@ import { PassphraseKeyStore } from './passphraseKeyStore';
  * passphrase comes from HUSHNOTE_PASSPHRASE. A keychain that fails is an
  * error, never a reason to fall back silently.
  */
-export function keyStoreFromEnv(dataDir: string, env: NodeJS.ProcessEnv = process.env): KeyStore {
+export function keyStoreFromEnv(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): KeyStore {
   const choice = env['HUSHNOTE_KEYSTORE'] ?? 'keychain';
   if (choice === 'keychain') return new KeytarKeyStore(dataDir);
   if (choice === 'passphrase') {
     const passphrase = env['HUSHNOTE_PASSPHRASE'];
-    if (!passphrase) throw new AppError('unauthorized', 'HUSHNOTE_PASSPHRASE is not set.');
+    if (!passphrase)
+      throw new AppError('unauthorized', 'HUSHNOTE_PASSPHRASE is not set.');
     return new PassphraseKeyStore(path.join(dataDir, 'keys.json'), passphrase);
   }
-  throw new AppError('invalid_request', 'HUSHNOTE_KEYSTORE must be keychain or passphrase.');
+  throw new AppError(
+    'invalid_request',
+    'HUSHNOTE_KEYSTORE must be keychain or passphrase.',
+  );
 }

@@ -6,7 +6,12 @@ import { verifyAudit, listAudit } from '../audit/audit';
 import { openDatabase } from '../store/database';
 import { databaseFile, openStore } from '../store/openStore';
 import { keyStoreFromEnv } from './chooseKeyStore';
-import { DATABASE_KEY, DATABASE_NEXT_KEY, resolveDatabaseKey, type KeyStore } from './keyStore';
+import {
+  DATABASE_KEY,
+  DATABASE_NEXT_KEY,
+  resolveDatabaseKey,
+  type KeyStore,
+} from './keyStore';
 import { PassphraseKeyStore, type ScryptParams } from './passphraseKeyStore';
 import { rekeyDatabase } from './rekey';
 
@@ -19,7 +24,8 @@ describe('key stores and rekey', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  const store = (pass = 'correct horse battery') => new PassphraseKeyStore(path.join(dir, 'keys.json'), pass, FAST);
+  const store = (pass = 'correct horse battery') =>
+    new PassphraseKeyStore(path.join(dir, 'keys.json'), pass, FAST);
 
   it('wraps the key under the passphrase and never writes it in plaintext', async () => {
     const key = await resolveDatabaseKey(store());
@@ -32,16 +38,18 @@ describe('key stores and rekey', () => {
 
   it('rejects a wrong passphrase with a typed error', async () => {
     await resolveDatabaseKey(store());
-    await expect(store('not the passphrase').load(DATABASE_KEY)).rejects.toMatchObject({ kind: 'unauthorized' });
+    await expect(
+      store('not the passphrase').load(DATABASE_KEY),
+    ).rejects.toMatchObject({ kind: 'unauthorized' });
   });
 
   it('refuses to pick a store silently', () => {
-    expect(() => keyStoreFromEnv(dir, { HUSHNOTE_KEYSTORE: 'passphrase' })).toThrow(
-      expect.objectContaining({ kind: 'unauthorized' }),
-    );
-    expect(() => keyStoreFromEnv(dir, { HUSHNOTE_KEYSTORE: 'plaintext' })).toThrow(
-      expect.objectContaining({ kind: 'invalid_request' }),
-    );
+    expect(() =>
+      keyStoreFromEnv(dir, { HUSHNOTE_KEYSTORE: 'passphrase' }),
+    ).toThrow(expect.objectContaining({ kind: 'unauthorized' }));
+    expect(() =>
+      keyStoreFromEnv(dir, { HUSHNOTE_KEYSTORE: 'plaintext' }),
+    ).toThrow(expect.objectContaining({ kind: 'invalid_request' }));
   });
 
   it('rekeys: the new key opens the data, the old one no longer does', async () => {
@@ -50,17 +58,24 @@ describe('key stores and rekey', () => {
     db.prepare(`INSERT INTO settings VALUES ('k', '42', 'now')`).run();
     const oldKey = (await keys.load(DATABASE_KEY))!;
 
-    await rekeyDatabase({ db, file: databaseFile(dir), keyStore: keys, actor: 'admin-1' });
+    await rekeyDatabase({
+      db,
+      file: databaseFile(dir),
+      keyStore: keys,
+      actor: 'admin-1',
+    });
     db.close();
 
     const newKey = (await keys.load(DATABASE_KEY))!;
     expect(newKey.equals(oldKey)).toBe(false);
     expect(await keys.load(DATABASE_NEXT_KEY)).toBeNull();
-    expect(() => openDatabase({ file: databaseFile(dir), key: oldKey })).toThrow(
-      expect.objectContaining({ kind: 'db_wrong_key' }),
-    );
+    expect(() =>
+      openDatabase({ file: databaseFile(dir), key: oldKey }),
+    ).toThrow(expect.objectContaining({ kind: 'db_wrong_key' }));
     const reopened = await openStore({ dataDir: dir, keyStore: keys });
-    expect(reopened.prepare(`SELECT value_json FROM settings`).pluck().get()).toBe('42');
+    expect(
+      reopened.prepare(`SELECT value_json FROM settings`).pluck().get(),
+    ).toBe('42');
     expect(reopened.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(listAudit(reopened).map((e) => e.action)).toEqual(['rekey']);
     expect(verifyAudit(reopened).ok).toBe(true);
@@ -76,15 +91,25 @@ describe('key stores and rekey', () => {
       load: (name) => keys.load(name),
       remove: (name) => keys.remove(name),
       save: async (name, key) => {
-        if (name === DATABASE_KEY) throw new Error('crash before the new key was stored');
+        if (name === DATABASE_KEY)
+          throw new Error('crash before the new key was stored');
         await keys.save(name, key);
       },
     };
-    await expect(rekeyDatabase({ db, file: databaseFile(dir), keyStore: crashing, actor: 'a' })).rejects.toThrow();
+    await expect(
+      rekeyDatabase({
+        db,
+        file: databaseFile(dir),
+        keyStore: crashing,
+        actor: 'a',
+      }),
+    ).rejects.toThrow();
     db.close();
 
     const reopened = await openStore({ dataDir: dir, keyStore: keys });
-    expect(reopened.prepare(`SELECT value_json FROM settings`).pluck().get()).toBe('7');
+    expect(
+      reopened.prepare(`SELECT value_json FROM settings`).pluck().get(),
+    ).toBe('7');
     expect(await keys.load(DATABASE_NEXT_KEY)).toBeNull();
     reopened.close();
   });

@@ -7,7 +7,11 @@ const SERVICE = 'Hushnote';
 
 interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>;
-  setPassword(service: string, account: string, password: string): Promise<void>;
+  setPassword(
+    service: string,
+    account: string,
+    password: string,
+  ): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
 }
 
@@ -21,16 +25,23 @@ export class KeytarKeyStore implements KeyStore {
   private readonly scope: string;
 
   constructor(dataDir: string) {
-    this.scope = createHash('sha256').update(dataDir).digest('hex').slice(0, 16);
+    this.scope = createHash('sha256')
+      .update(dataDir)
+      .digest('hex')
+      .slice(0, 16);
   }
 
   async load(name: string): Promise<Buffer | null> {
-    const value = await this.call((k) => k.getPassword(SERVICE, this.account(name)));
+    const value = await this.call((k) =>
+      k.getPassword(SERVICE, this.account(name)),
+    );
     return value ? Buffer.from(value, 'base64') : null;
   }
 
   async save(name: string, key: Buffer): Promise<void> {
-    await this.call((k) => k.setPassword(SERVICE, this.account(name), key.toString('base64')));
+    await this.call((k) =>
+      k.setPassword(SERVICE, this.account(name), key.toString('base64')),
+    );
   }
 
   async remove(name: string): Promise<void> {

@@ -1,4 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  randomBytes,
+  scryptSync,
+} from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
 import type { KeyStore } from './keyStore';
@@ -40,7 +45,10 @@ export class PassphraseKeyStore implements KeyStore {
     private readonly params: ScryptParams = DEFAULT_SCRYPT,
   ) {
     if (passphrase.length < 8) {
-      throw new AppError('invalid_request', 'The passphrase must be at least 8 characters.');
+      throw new AppError(
+        'invalid_request',
+        'The passphrase must be at least 8 characters.',
+      );
     }
   }
 
@@ -59,32 +67,54 @@ export class PassphraseKeyStore implements KeyStore {
 
   async remove(name: string): Promise<void> {
     await Promise.resolve();
-    const all = this.read();
-    delete all[name];
-    this.write(all);
+    const rest = Object.entries(this.read()).filter(([key]) => key !== name);
+    this.write(Object.fromEntries(rest));
   }
 
   private derive(salt: Buffer, params: ScryptParams): Buffer {
-    return scryptSync(this.passphrase.normalize('NFKC'), salt, 32, { ...params, maxmem: 256 * 1024 * 1024 });
+    return scryptSync(this.passphrase.normalize('NFKC'), salt, 32, {
+      ...params,
+      maxmem: 256 * 1024 * 1024,
+    });
   }
 
   private wrap(key: Buffer): WrappedKey {
     const salt = randomBytes(16);
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.derive(salt, this.params), iv);
+    const cipher = createCipheriv(
+      'aes-256-gcm',
+      this.derive(salt, this.params),
+      iv,
+    );
     const wrapped = Buffer.concat([cipher.update(key), cipher.final()]);
     const b64 = (b: Buffer) => b.toString('base64');
-    return { kdf: 'scrypt', params: this.params, salt: b64(salt), iv: b64(iv), tag: b64(cipher.getAuthTag()), wrapped: b64(wrapped) };
+    return {
+      kdf: 'scrypt',
+      params: this.params,
+      salt: b64(salt),
+      iv: b64(iv),
+      tag: b64(cipher.getAuthTag()),
+      wrapped: b64(wrapped),
+    };
   }
 
   private unwrap(entry: WrappedKey): Buffer {
     const b = (s: string) => Buffer.from(s, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', this.derive(b(entry.salt), entry.params), b(entry.iv));
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      this.derive(b(entry.salt), entry.params),
+      b(entry.iv),
+    );
     decipher.setAuthTag(b(entry.tag));
     try {
-      return Buffer.concat([decipher.update(b(entry.wrapped)), decipher.final()]);
+      return Buffer.concat([
+        decipher.update(b(entry.wrapped)),
+        decipher.final(),
+      ]);
     } catch (error) {
-      throw new AppError('unauthorized', 'The passphrase is not correct.', { cause: error });
+      throw new AppError('unauthorized', 'The passphrase is not correct.', {
+        cause: error,
+      });
     }
   }
 
@@ -93,7 +123,9 @@ export class PassphraseKeyStore implements KeyStore {
     try {
       return JSON.parse(readFileSync(this.file, 'utf8')) as KeyFile;
     } catch (error) {
-      throw new AppError('db_corrupt', 'The key file is damaged.', { cause: error });
+      throw new AppError('db_corrupt', 'The key file is damaged.', {
+        cause: error,
+      });
     }
   }
 

@@ -36,6 +36,11 @@ export async function rekeyDatabase(options: RekeyOptions): Promise<void> {
 
   await keyStore.save(DATABASE_KEY, next);
   await keyStore.remove(DATABASE_NEXT_KEY);
-  appendAudit(db, { actor: options.actor, action: 'rekey', objectType: 'database', objectId: 'main' });
+  appendAudit(db, {
+    actor: options.actor,
+    action: 'rekey',
+    objectType: 'database',
+    objectId: 'main',
+  });
   log().info('keys.rekeyed', { store: keyStore.kind });
 }

@@ -19,7 +19,11 @@ export interface RetentionPolicy {
 }
 
 /** The product default: audio goes at signing, the transcript after 30 days. */
-export const DEFAULT_POLICY: RetentionPolicy = { programId: 'default', audioOnSign: 'delete', transcriptDays: 30 };
+export const DEFAULT_POLICY: RetentionPolicy = {
+  programId: 'default',
+  audioOnSign: 'delete',
+  transcriptDays: 30,
+};
 
 interface Row {
   program_id: string;
@@ -33,19 +37,33 @@ export class RetentionPolicies {
 
   /** The program's policy, else the stored default, else DEFAULT_POLICY. */
   get(programId: string | null): RetentionPolicy {
-    const row = (this.find(programId ?? 'default') ?? this.find('default')) as Row | undefined;
+    const row = (this.find(programId ?? 'default') ?? this.find('default')) as
+      Row | undefined;
     if (!row) return DEFAULT_POLICY;
-    return { programId: row.program_id, audioOnSign: row.audio_on_sign, transcriptDays: row.transcript_days };
+    return {
+      programId: row.program_id,
+      audioOnSign: row.audio_on_sign,
+      transcriptDays: row.transcript_days,
+    };
   }
 
   list(): RetentionPolicy[] {
-    const rows = this.db.prepare('SELECT * FROM retention_policies ORDER BY program_id').all() as Row[];
-    return rows.map((r) => ({ programId: r.program_id, audioOnSign: r.audio_on_sign, transcriptDays: r.transcript_days }));
+    const rows = this.db
+      .prepare('SELECT * FROM retention_policies ORDER BY program_id')
+      .all() as Row[];
+    return rows.map((r) => ({
+      programId: r.program_id,
+      audioOnSign: r.audio_on_sign,
+      transcriptDays: r.transcript_days,
+    }));
   }
 
   set(policy: RetentionPolicy, actor: string): void {
     if (!Number.isInteger(policy.transcriptDays) || policy.transcriptDays < 0) {
-      throw new AppError('invalid_request', 'Transcript retention is a whole number of days.');
+      throw new AppError(
+        'invalid_request',
+        'Transcript retention is a whole number of days.',
+      );
     }
     const previous = this.get(policy.programId);
     guarded(() =>
@@ -56,7 +74,13 @@ export class RetentionPolicies {
              ON CONFLICT(program_id) DO UPDATE SET audio_on_sign = excluded.audio_on_sign,
                transcript_days = excluded.transcript_days, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
           )
-          .run(policy.programId, policy.audioOnSign, policy.transcriptDays, nowIso(), actor);
+          .run(
+            policy.programId,
+            policy.audioOnSign,
+            policy.transcriptDays,
+            nowIso(),
+            actor,
+          );
         appendAudit(this.db, {
           actor,
           action: 'policy_change',
@@ -76,13 +100,17 @@ export class RetentionPolicies {
   /** The policy for a session: its client's Part 2 program, else the default. */
   forSession(sessionId: string): RetentionPolicy {
     const program = this.db
-      .prepare('SELECT c.part2_program FROM sessions s JOIN clients c ON c.id = s.client_id WHERE s.id = ?')
+      .prepare(
+        'SELECT c.part2_program FROM sessions s JOIN clients c ON c.id = s.client_id WHERE s.id = ?',
+      )
       .pluck()
       .get(sessionId);
     return this.get(typeof program === 'string' ? program : null);
   }
 
   private find(programId: string): unknown {
-    return this.db.prepare('SELECT * FROM retention_policies WHERE program_id = ?').get(programId);
+    return this.db
+      .prepare('SELECT * FROM retention_policies WHERE program_id = ?')
+      .get(programId);
   }
 }

@@ -23,7 +23,11 @@ export function chunkName(seq: number): string {
   return `${String(seq).padStart(6, '0')}.chunk`;
 }
 
-export function encodeChunk(key: Buffer, spoolId: string, chunk: ChunkPlain): Buffer {
+export function encodeChunk(
+  key: Buffer,
+  spoolId: string,
+  chunk: ChunkPlain,
+): Buffer {
   const header = Buffer.alloc(HEADER_LENGTH);
   MAGIC.copy(header, 0);
   header.writeUInt8(VERSION, 4);
@@ -32,20 +36,31 @@ export function encodeChunk(key: Buffer, spoolId: string, chunk: ChunkPlain): Bu
   randomBytes(12).copy(header, 13);
 
   const cipher = createCipheriv('aes-256-gcm', key, header.subarray(13));
-  cipher.setAAD(Buffer.concat([header.subarray(0, 13), Buffer.from(spoolId, 'utf8')]));
+  cipher.setAAD(
+    Buffer.concat([header.subarray(0, 13), Buffer.from(spoolId, 'utf8')]),
+  );
   const body = Buffer.concat([cipher.update(chunk.pcm), cipher.final()]);
   return Buffer.concat([header, cipher.getAuthTag(), body]);
 }
 
 /** Returns null for a torn, foreign or tampered chunk: recovery stops there. */
-export function decodeChunk(key: Buffer, spoolId: string, bytes: Buffer): ChunkPlain | null {
+export function decodeChunk(
+  key: Buffer,
+  spoolId: string,
+  bytes: Buffer,
+): ChunkPlain | null {
   if (bytes.length < HEADER_LENGTH + TAG_LENGTH) return null;
-  if (!bytes.subarray(0, 4).equals(MAGIC) || bytes.readUInt8(4) !== VERSION) return null;
+  if (!bytes.subarray(0, 4).equals(MAGIC) || bytes.readUInt8(4) !== VERSION)
+    return null;
 
   const header = bytes.subarray(0, HEADER_LENGTH);
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(13));
-  decipher.setAAD(Buffer.concat([header.subarray(0, 13), Buffer.from(spoolId, 'utf8')]));
-  decipher.setAuthTag(bytes.subarray(HEADER_LENGTH, HEADER_LENGTH + TAG_LENGTH));
+  decipher.setAAD(
+    Buffer.concat([header.subarray(0, 13), Buffer.from(spoolId, 'utf8')]),
+  );
+  decipher.setAuthTag(
+    bytes.subarray(HEADER_LENGTH, HEADER_LENGTH + TAG_LENGTH),
+  );
   try {
     const body = bytes.subarray(HEADER_LENGTH + TAG_LENGTH);
     const pcm = Buffer.concat([decipher.update(body), decipher.final()]);

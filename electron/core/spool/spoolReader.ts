@@ -20,9 +20,14 @@ export function findInterruptedSessions(root: string): InterruptedSpool[] {
     const dir = path.join(root, entry.name);
     const marker = readMarker(dir);
     if (!marker || existsSync(path.join(dir, CLOSED_FILE))) continue;
-    found.push({ marker, chunkFiles: readdirSync(dir).filter((f) => f.endsWith('.chunk')).length });
+    found.push({
+      marker,
+      chunkFiles: readdirSync(dir).filter((f) => f.endsWith('.chunk')).length,
+    });
   }
-  return found.sort((a, b) => a.marker.startedAt.localeCompare(b.marker.startedAt));
+  return found.sort((a, b) =>
+    a.marker.startedAt.localeCompare(b.marker.startedAt),
+  );
 }
 
 export interface SpoolAudio {
@@ -38,10 +43,15 @@ export interface SpoolAudio {
  * Decrypts a spool's chunks in order, stopping at the first missing or
  * unreadable one: everything before it is exactly what was captured.
  */
-export function readSpool(root: string, spoolId: string, key: Buffer): SpoolAudio {
+export function readSpool(
+  root: string,
+  spoolId: string,
+  key: Buffer,
+): SpoolAudio {
   const dir = path.join(root, spoolId);
   const marker = readMarker(dir);
-  if (!marker) throw new AppError('not_found', 'No spooled audio for this session.');
+  if (!marker)
+    throw new AppError('not_found', 'No spooled audio for this session.');
 
   const parts: Buffer[] = [];
   let frames = 0;
@@ -56,17 +66,36 @@ export function readSpool(root: string, spoolId: string, key: Buffer): SpoolAudi
     parts.push(chunk.pcm);
     frames += chunk.frames;
   }
-  return { marker, pcm: Buffer.concat(parts), chunks: parts.length, frames, durationSec: frames / marker.sampleRate };
+  return {
+    marker,
+    pcm: Buffer.concat(parts),
+    chunks: parts.length,
+    frames,
+    durationSec: frames / marker.sampleRate,
+  };
 }
 
 /**
  * Reads an interrupted spool and closes it as recovered, so it is offered
  * once. The chunks stay on disk until retention deletes them.
  */
-export function recoverSession(root: string, spoolId: string, key: Buffer): SpoolAudio {
+export function recoverSession(
+  root: string,
+  spoolId: string,
+  key: Buffer,
+): SpoolAudio {
   const audio = readSpool(root, spoolId, key);
-  const closed = { spoolId, chunks: audio.chunks, frames: audio.frames, recovered: true, endedAt: new Date().toISOString() };
-  writeDurably(path.join(root, spoolId, CLOSED_FILE), Buffer.from(JSON.stringify(closed)));
+  const closed = {
+    spoolId,
+    chunks: audio.chunks,
+    frames: audio.frames,
+    recovered: true,
+    endedAt: new Date().toISOString(),
+  };
+  writeDurably(
+    path.join(root, spoolId, CLOSED_FILE),
+    Buffer.from(JSON.stringify(closed)),
+  );
   log().info('spool.recovered', { spoolId, chunks: audio.chunks });
   return audio;
 }
@@ -80,8 +109,11 @@ function readMarker(dir: string): SpoolMarker | null {
   const file = path.join(dir, MARKER_FILE);
   if (!existsSync(file)) return null;
   try {
-    const marker = JSON.parse(readFileSync(file, 'utf8')) as SpoolMarker;
-    return marker.format === 'hushnote-spool' ? marker : null;
+    // Parsed as unknown first: a foreign or half-written file is not a marker.
+    const marker = JSON.parse(readFileSync(file, 'utf8')) as {
+      format?: unknown;
+    };
+    return marker.format === 'hushnote-spool' ? (marker as SpoolMarker) : null;
   } catch {
     return null;
   }

@@ -4,7 +4,12 @@ import { AppError } from '../../contract/errors';
 import { log } from '../log/logger';
 import { toStoreError } from '../store/sqliteErrors';
 import { chunkName, encodeChunk, writeDurably } from './chunkFile';
-import { CLOSED_FILE, MARKER_FILE, type SpoolMarker, type SampleFormat } from './spoolMarker';
+import {
+  CLOSED_FILE,
+  MARKER_FILE,
+  type SpoolMarker,
+  type SampleFormat,
+} from './spoolMarker';
 
 export interface SpoolWriterOptions {
   /** The spool folder (one sub-folder per spool). */
@@ -49,13 +54,16 @@ export class SpoolWriter {
   private constructor(private readonly options: SpoolWriterOptions) {
     this.dir = path.join(options.root, options.spoolId);
     this.frameBytes = options.channels * BYTES_PER_SAMPLE[options.sampleFormat];
-    const chunkFrames = Math.round((options.chunkSeconds ?? 4) * options.sampleRate);
+    const chunkFrames = Math.round(
+      (options.chunkSeconds ?? 4) * options.sampleRate,
+    );
     this.chunkBytes = chunkFrames * this.frameBytes;
   }
 
   /** Creates the spool folder and its session marker, durably. */
   static start(options: SpoolWriterOptions): SpoolWriter {
-    if (options.key.length !== 32) throw new AppError('invalid_request', 'A spool key is 32 bytes.');
+    if (options.key.length !== 32)
+      throw new AppError('invalid_request', 'A spool key is 32 bytes.');
     const writer = new SpoolWriter(options);
     const marker: SpoolMarker = {
       format: 'hushnote-spool',
@@ -69,21 +77,32 @@ export class SpoolWriter {
     };
     guardDisk(() => {
       mkdirSync(writer.dir, { recursive: true, mode: 0o700 });
-      writeDurably(path.join(writer.dir, MARKER_FILE), Buffer.from(JSON.stringify(marker)));
+      writeDurably(
+        path.join(writer.dir, MARKER_FILE),
+        Buffer.from(JSON.stringify(marker)),
+      );
     });
-    log().info('spool.started', { spoolId: options.spoolId, sessionId: options.sessionId });
+    log().info('spool.started', {
+      spoolId: options.spoolId,
+      sessionId: options.sessionId,
+    });
     return writer;
   }
 
   /** Appends interleaved PCM; whole frames only. */
   write(pcm: Buffer): void {
-    if (this.closed) throw new AppError('conflict', 'The spool is already closed.');
+    if (this.closed)
+      throw new AppError('conflict', 'The spool is already closed.');
     if (pcm.length % this.frameBytes !== 0) {
-      throw new AppError('invalid_request', 'Audio must be whole interleaved frames.');
+      throw new AppError(
+        'invalid_request',
+        'Audio must be whole interleaved frames.',
+      );
     }
     this.pending.push(pcm);
     this.pendingBytes += pcm.length;
-    while (this.pendingBytes >= this.chunkBytes) this.writeChunk(this.chunkBytes);
+    while (this.pendingBytes >= this.chunkBytes)
+      this.writeChunk(this.chunkBytes);
   }
 
   /** Writes what is buffered as a short chunk (on pause, before stop). */
@@ -96,10 +115,18 @@ export class SpoolWriter {
     this.flush();
     const summary = this.summary();
     guardDisk(() =>
-      writeDurably(path.join(this.dir, CLOSED_FILE), Buffer.from(JSON.stringify({ ...summary, endedAt: new Date().toISOString() }))),
+      writeDurably(
+        path.join(this.dir, CLOSED_FILE),
+        Buffer.from(
+          JSON.stringify({ ...summary, endedAt: new Date().toISOString() }),
+        ),
+      ),
     );
     this.closed = true;
-    log().info('spool.closed', { spoolId: summary.spoolId, chunks: summary.chunks });
+    log().info('spool.closed', {
+      spoolId: summary.spoolId,
+      chunks: summary.chunks,
+    });
     return summary;
   }
 
@@ -116,8 +143,14 @@ export class SpoolWriter {
     const all = Buffer.concat(this.pending);
     const pcm = all.subarray(0, bytes);
     const frames = bytes / this.frameBytes;
-    const encoded = encodeChunk(this.options.key, this.options.spoolId, { seq: this.seq, frames, pcm });
-    guardDisk(() => writeDurably(path.join(this.dir, chunkName(this.seq)), encoded));
+    const encoded = encodeChunk(this.options.key, this.options.spoolId, {
+      seq: this.seq,
+      frames,
+      pcm,
+    });
+    guardDisk(() =>
+      writeDurably(path.join(this.dir, chunkName(this.seq)), encoded),
+    );
 
     const rest = all.subarray(bytes);
     this.pending = rest.length > 0 ? [Buffer.from(rest)] : [];

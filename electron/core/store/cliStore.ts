@@ -11,12 +11,16 @@ import { databaseFile, openStore } from './openStore';
  * Opens the existing database for a CLI command: `--data-dir`, else the
  * default data folder; the key store comes from the environment.
  */
-export async function openExistingStore(dataDirOption: string | undefined): Promise<{
+export async function openExistingStore(
+  dataDirOption: string | undefined,
+): Promise<{
   db: Database;
   dataDir: string;
   keyStore: KeyStore;
 }> {
-  const dataDir = dataDirOption ? path.resolve(dataDirOption) : defaultDataDir();
+  const dataDir = dataDirOption
+    ? path.resolve(dataDirOption)
+    : defaultDataDir();
   if (!existsSync(databaseFile(dataDir))) {
     throw new AppError('not_found', `No Hushnote database in ${dataDir}.`);
   }

@@ -38,7 +38,9 @@ describe('openDatabase', () => {
     );
     expect(sha256(t.file)).toBe(before);
     const db = openDatabase({ file: t.file, key: t.key });
-    expect(db.prepare('SELECT value_json FROM settings').pluck().get()).toBe('1');
+    expect(db.prepare('SELECT value_json FROM settings').pluck().get()).toBe(
+      '1',
+    );
     db.close();
   });
 
@@ -86,6 +88,11 @@ describe('openDatabase', () => {
         })(),
       );
     expect(fill).toThrow(expect.objectContaining({ kind: 'disk_full' }));
-    expect(t.db.prepare(`SELECT value_json FROM settings WHERE key = 'kept'`).pluck().get()).toBe('1');
+    expect(
+      t.db
+        .prepare(`SELECT value_json FROM settings WHERE key = 'kept'`)
+        .pluck()
+        .get(),
+    ).toBe('1');
   });
 });

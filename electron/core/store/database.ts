@@ -1,5 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import Sqlite from 'better-sqlite3-multiple-ciphers';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../contract/errors';
@@ -99,7 +107,10 @@ function checkShape(file: string): void {
   const size = statSync(file).size;
   if (size === 0) return;
   if (size % PAGE_SIZE !== 0) {
-    throw new AppError('db_corrupt', 'The database file is truncated or damaged.');
+    throw new AppError(
+      'db_corrupt',
+      'The database file is truncated or damaged.',
+    );
   }
   const head = Buffer.alloc(PLAINTEXT_HEADER.length);
   const fd = openSync(file, 'r');
@@ -109,7 +120,10 @@ function checkShape(file: string): void {
     closeSync(fd);
   }
   if (head.equals(PLAINTEXT_HEADER)) {
-    throw new AppError('db_corrupt', 'The database file is not encrypted; refusing to use it.');
+    throw new AppError(
+      'db_corrupt',
+      'The database file is not encrypted; refusing to use it.',
+    );
   }
 }
 
@@ -121,9 +135,13 @@ function readFirstPage(db: Database, file: string, key: Buffer): void {
     // Encryption makes a wrong key and a damaged first page look alike; the
     // key check beside the file tells them apart.
     if (keyCheckMatches(file, key)) {
-      throw new AppError('db_corrupt', 'The database file is damaged.', { cause: error });
+      throw new AppError('db_corrupt', 'The database file is damaged.', {
+        cause: error,
+      });
     }
-    throw new AppError('db_wrong_key', 'The key does not open this database.', { cause: error });
+    throw new AppError('db_wrong_key', 'The key does not open this database.', {
+      cause: error,
+    });
   }
 }
 
@@ -144,5 +162,7 @@ function keyCheckMatches(file: string, key: Buffer): boolean {
 
 /** Records which key the file now expects (after open or rekey). */
 export function writeKeyCheck(file: string, key: Buffer): void {
-  writeFileSync(`${file}.keycheck`, `${keyCheckValue(key).toString('hex')}\n`, { mode: 0o600 });
+  writeFileSync(`${file}.keycheck`, `${keyCheckValue(key).toString('hex')}\n`, {
+    mode: 0o600,
+  });
 }

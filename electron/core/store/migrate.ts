@@ -18,16 +18,21 @@ export function migrate(db: Database, options: MigrateOptions = {}): number {
   const target = options.to ?? LATEST_VERSION;
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) {
-    throw new AppError('db_too_new', `The database schema (${current}) is newer than this Hushnote.`);
+    throw new AppError(
+      'db_too_new',
+      `The database schema (${current}) is newer than this Hushnote.`,
+    );
   }
 
   for (const migration of MIGRATIONS) {
     if (migration.version <= current || migration.version > target) continue;
     guarded(() =>
-      db.transaction(() => {
-        migration.up(db);
-        db.pragma(`user_version = ${migration.version}`);
-      }).immediate(),
+      db
+        .transaction(() => {
+          migration.up(db);
+          db.pragma(`user_version = ${migration.version}`);
+        })
+        .immediate(),
     );
     log().info('store.migrated', { version: migration.version });
   }

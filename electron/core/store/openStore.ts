@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { isAppError } from '../../contract/errors';
-import { DATABASE_KEY, DATABASE_NEXT_KEY, resolveDatabaseKey, type KeyStore } from '../keys/keyStore';
+import {
+  DATABASE_KEY,
+  DATABASE_NEXT_KEY,
+  resolveDatabaseKey,
+  type KeyStore,
+} from '../keys/keyStore';
 import { log } from '../log/logger';
 import { openDatabase, type Database } from './database';
 import { migrate } from './migrate';
@@ -19,7 +24,10 @@ export function spoolRoot(dataDir: string): string {
  * migrates it. If a rekey was interrupted after the file changed, the
  * pending key opens it and becomes the key.
  */
-export async function openStore(options: { dataDir: string; keyStore: KeyStore }): Promise<Database> {
+export async function openStore(options: {
+  dataDir: string;
+  keyStore: KeyStore;
+}): Promise<Database> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const file = databaseFile(options.dataDir);
   const key = await resolveDatabaseKey(options.keyStore);
@@ -29,7 +37,8 @@ export async function openStore(options: { dataDir: string; keyStore: KeyStore }
   try {
     db = openDatabase({ file, key });
   } catch (error) {
-    if (!pending || !isAppError(error) || error.kind !== 'db_wrong_key') throw error;
+    if (!pending || !isAppError(error) || error.kind !== 'db_wrong_key')
+      throw error;
     db = openDatabase({ file, key: pending });
     await options.keyStore.save(DATABASE_KEY, pending);
     log().warn('keys.rekey_completed_on_open', {});

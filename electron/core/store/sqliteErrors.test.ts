@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { toStoreError } from './sqliteErrors';
 
-const coded = (code: string) => Object.assign(new Error('raw detail'), { code });
+const coded = (code: string) =>
+  Object.assign(new Error('raw detail'), { code });
 
 describe('toStoreError', () => {
   it.each([

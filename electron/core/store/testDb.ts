@@ -15,7 +15,9 @@ export interface TestDatabase {
   dispose(): void;
 }
 
-export function openTestDatabase(options: { migrateTo?: number } = {}): TestDatabase {
+export function openTestDatabase(
+  options: { migrateTo?: number } = {},
+): TestDatabase {
   const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-store-'));
   const file = path.join(dir, 'hushnote.db');
   const key = randomBytes(32);
@@ -34,7 +36,10 @@ export function openTestDatabase(options: { migrateTo?: number } = {}): TestData
 }
 
 /** A clinician, a client and a session to hang records on. */
-export function seedSession(db: Database, options: { part2Program?: string } = {}): {
+export function seedSession(
+  db: Database,
+  options: { part2Program?: string } = {},
+): {
   clinicianId: string;
   clientId: string;
   sessionId: string;
@@ -44,9 +49,18 @@ export function seedSession(db: Database, options: { part2Program?: string } = {
   const clientId = `client-${suffix}`;
   const sessionId = `session-${suffix}`;
   const now = new Date().toISOString();
-  db.prepare(`INSERT INTO users VALUES (?, ?, 'Test Clinician', 'clinician', NULL, ?, NULL)`).run(clinicianId, clinicianId, now);
+  db.prepare(
+    `INSERT INTO users VALUES (?, ?, 'Test Clinician', 'clinician', NULL, ?, NULL)`,
+  ).run(clinicianId, clinicianId, now);
   db.prepare('INSERT INTO clients VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-    clientId, 'Alex', 'Rivera', '1990-01-01', options.part2Program ?? null, clinicianId, now, now,
+    clientId,
+    'Alex',
+    'Rivera',
+    '1990-01-01',
+    options.part2Program ?? null,
+    clinicianId,
+    now,
+    now,
   );
   db.prepare(
     `INSERT INTO sessions (id, client_id, clinician_id, status, started_at, created_at, updated_at)

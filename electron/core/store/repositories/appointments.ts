@@ -18,7 +18,8 @@ export class AppointmentsRepository {
 
   save(input: Appointment): Appointment {
     const parsed = appointmentSchema.safeParse(input);
-    if (!parsed.success) throw new AppError('invalid_request', 'The appointment is not valid.');
+    if (!parsed.success)
+      throw new AppError('invalid_request', 'The appointment is not valid.');
     const appt = parsed.data;
     guarded(() => this.db.transaction(() => this.write(appt))());
     return appt;
@@ -33,7 +34,11 @@ export class AppointmentsRepository {
       part2Program: appt.client.part2Program ?? null,
       ownerClinicianId: appt.clinician.id,
     });
-    this.clients.upsertPayer({ id: appt.payer.id, name: appt.payer.name, profile: appt.payer.profile });
+    this.clients.upsertPayer({
+      id: appt.payer.id,
+      name: appt.payer.name,
+      profile: appt.payer.profile,
+    });
     if (appt.coverage) {
       this.clients.upsertCoverage({
         clientId: appt.client.id,
@@ -68,19 +73,32 @@ export class AppointmentsRepository {
   }
 
   get(id: string): Appointment | null {
-    const json = this.db.prepare('SELECT appointment_json FROM appointments WHERE id = ?').pluck().get(id);
-    return typeof json === 'string' ? appointmentSchema.parse(JSON.parse(json)) : null;
+    const json = this.db
+      .prepare('SELECT appointment_json FROM appointments WHERE id = ?')
+      .pluck()
+      .get(id);
+    return typeof json === 'string'
+      ? appointmentSchema.parse(JSON.parse(json))
+      : null;
   }
 
   /** A clinician's appointments starting in [from, to), by start time. */
-  listForClinician(clinicianId: string, from: string, to: string): Appointment[] {
+  listForClinician(
+    clinicianId: string,
+    from: string,
+    to: string,
+  ): Appointment[] {
     const rows = this.db
       .prepare(
         `SELECT appointment_json FROM appointments
          WHERE clinician_id = ? AND scheduled_start >= ? AND scheduled_start < ? ORDER BY scheduled_start`,
       )
       .pluck()
-      .all(clinicianId, new Date(from).toISOString(), new Date(to).toISOString()) as string[];
+      .all(
+        clinicianId,
+        new Date(from).toISOString(),
+        new Date(to).toISOString(),
+      ) as string[];
     return rows.map((json) => appointmentSchema.parse(JSON.parse(json)));
   }
 }

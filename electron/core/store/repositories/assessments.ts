@@ -23,7 +23,10 @@ export interface AssessmentRecord {
   createdAt: string;
 }
 
-export type NewAssessment = Pick<AssessmentRecord, 'clientId' | 'instrument' | 'answers' | 'total' | 'severity' | 'source'> & {
+export type NewAssessment = Pick<
+  AssessmentRecord,
+  'clientId' | 'instrument' | 'answers' | 'total' | 'severity' | 'source'
+> & {
   sessionId?: string;
 };
 
@@ -52,15 +55,30 @@ export class AssessmentsRepository {
         .prepare(
           `INSERT INTO assessments VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'proposed', NULL, NULL, ?)`,
         )
-        .run(id, input.sessionId ?? null, input.clientId, input.instrument, JSON.stringify(input.answers), input.total, input.severity, input.source, nowIso()),
+        .run(
+          id,
+          input.sessionId ?? null,
+          input.clientId,
+          input.instrument,
+          JSON.stringify(input.answers),
+          input.total,
+          input.severity,
+          input.source,
+          nowIso(),
+        ),
     );
     return this.require(id);
   }
 
   /** Confirms, optionally with the clinician's corrected answers and score. */
-  confirm(id: string, userId: string, corrected?: Pick<AssessmentRecord, 'answers' | 'total' | 'severity'>): AssessmentRecord {
+  confirm(
+    id: string,
+    userId: string,
+    corrected?: Pick<AssessmentRecord, 'answers' | 'total' | 'severity'>,
+  ): AssessmentRecord {
     const current = this.require(id);
-    if (current.status === 'confirmed') throw new AppError('conflict', 'The assessment is already confirmed.');
+    if (current.status === 'confirmed')
+      throw new AppError('conflict', 'The assessment is already confirmed.');
     const next = corrected ?? current;
     guarded(() =>
       this.db
@@ -68,26 +86,41 @@ export class AssessmentsRepository {
           `UPDATE assessments SET status = 'confirmed', answers_json = ?, total = ?, severity = ?,
              confirmed_by = ?, confirmed_at = ? WHERE id = ?`,
         )
-        .run(JSON.stringify(next.answers), next.total, next.severity, userId, nowIso(), id),
+        .run(
+          JSON.stringify(next.answers),
+          next.total,
+          next.severity,
+          userId,
+          nowIso(),
+          id,
+        ),
     );
     return this.require(id);
   }
 
   require(id: string): AssessmentRecord {
-    const row = this.db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM assessments WHERE id = ?')
+      .get(id) as Row | undefined;
     if (!row) throw new AppError('not_found', 'No such assessment.');
     return toRecord(row);
   }
 
   forSession(sessionId: string): AssessmentRecord[] {
-    const rows = this.db.prepare('SELECT * FROM assessments WHERE session_id = ? ORDER BY created_at').all(sessionId);
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM assessments WHERE session_id = ? ORDER BY created_at',
+      )
+      .all(sessionId);
     return (rows as Row[]).map(toRecord);
   }
 
   /** A client's history of one instrument, oldest first (for trend charts). */
   history(clientId: string, instrument: string): AssessmentRecord[] {
     const rows = this.db
-      .prepare('SELECT * FROM assessments WHERE client_id = ? AND instrument = ? ORDER BY created_at')
+      .prepare(
+        'SELECT * FROM assessments WHERE client_id = ? AND instrument = ? ORDER BY created_at',
+      )
       .all(clientId, instrument);
     return (rows as Row[]).map(toRecord);
   }

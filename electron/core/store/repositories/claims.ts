@@ -3,7 +3,8 @@ import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
 
-export type ClaimStatus = 'draft' | 'ready' | 'submitted' | 'accepted' | 'rejected' | 'paid' | 'void';
+export type ClaimStatus =
+  'draft' | 'ready' | 'submitted' | 'accepted' | 'rejected' | 'paid' | 'void';
 
 /** A claim for one session, as the X12 837P text and/or a FHIR Claim. */
 export interface ClaimRecord {
@@ -27,13 +28,24 @@ interface Row {
 export class ClaimsRepository {
   constructor(private readonly db: Database) {}
 
-  create(input: { sessionId: string; x12?: string; fhir?: unknown }): ClaimRecord {
+  create(input: {
+    sessionId: string;
+    x12?: string;
+    fhir?: unknown;
+  }): ClaimRecord {
     const id = newId();
     const now = nowIso();
     guarded(() =>
       this.db
         .prepare(`INSERT INTO claims VALUES (?, ?, 'draft', ?, ?, ?, ?)`)
-        .run(id, input.sessionId, input.x12 ?? null, input.fhir ? JSON.stringify(input.fhir) : null, now, now),
+        .run(
+          id,
+          input.sessionId,
+          input.x12 ?? null,
+          input.fhir ? JSON.stringify(input.fhir) : null,
+          now,
+          now,
+        ),
     );
     return this.require(id);
   }
@@ -41,34 +53,67 @@ export class ClaimsRepository {
   /** Replaces the claim content; only while it has not been submitted. */
   update(id: string, content: { x12?: string; fhir?: unknown }): ClaimRecord {
     const claim = this.require(id);
-    if (claim.status !== 'draft' && claim.status !== 'ready' && claim.status !== 'rejected') {
-      throw new AppError('conflict', 'A submitted claim is not edited; void it and create a new one.');
+    if (
+      claim.status !== 'draft' &&
+      claim.status !== 'ready' &&
+      claim.status !== 'rejected'
+    ) {
+      throw new AppError(
+        'conflict',
+        'A submitted claim is not edited; void it and create a new one.',
+      );
     }
     guarded(() =>
       this.db
-        .prepare('UPDATE claims SET x12 = ?, fhir_json = ?, updated_at = ? WHERE id = ?')
-        .run(content.x12 ?? claim.x12, content.fhir ? JSON.stringify(content.fhir) : claim.fhir ? JSON.stringify(claim.fhir) : null, nowIso(), id),
+        .prepare(
+          'UPDATE claims SET x12 = ?, fhir_json = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(
+          content.x12 ?? claim.x12,
+          content.fhir
+            ? JSON.stringify(content.fhir)
+            : claim.fhir
+              ? JSON.stringify(claim.fhir)
+              : null,
+          nowIso(),
+          id,
+        ),
     );
     return this.require(id);
   }
 
   setStatus(id: string, status: ClaimStatus): ClaimRecord {
-    guarded(() => this.db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?').run(status, nowIso(), id));
+    guarded(() =>
+      this.db
+        .prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?')
+        .run(status, nowIso(), id),
+    );
     return this.require(id);
   }
 
   require(id: string): ClaimRecord {
-    const row = this.db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as
+      Row | undefined;
     if (!row) throw new AppError('not_found', 'No such claim.');
     return toClaim(row);
   }
 
   forSession(sessionId: string): ClaimRecord[] {
-    return (this.db.prepare('SELECT * FROM claims WHERE session_id = ? ORDER BY created_at').all(sessionId) as Row[]).map(toClaim);
+    return (
+      this.db
+        .prepare(
+          'SELECT * FROM claims WHERE session_id = ? ORDER BY created_at',
+        )
+        .all(sessionId) as Row[]
+    ).map(toClaim);
   }
 
   byStatus(status: ClaimStatus, limit = 500): ClaimRecord[] {
-    const rows = this.db.prepare('SELECT * FROM claims WHERE status = ? ORDER BY updated_at LIMIT ?').all(status, limit);
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM claims WHERE status = ? ORDER BY updated_at LIMIT ?',
+      )
+      .all(status, limit);
     return (rows as Row[]).map(toClaim);
   }
 }

@@ -73,7 +73,9 @@ export class ClientsRepository {
   }
 
   get(id: string): Client | null {
-    const row = this.db.prepare('SELECT * FROM clients WHERE id = ?').get(id) as ClientRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM clients WHERE id = ?')
+      .get(id) as ClientRow | undefined;
     return row ? toClient(row) : null;
   }
 
@@ -107,7 +109,10 @@ export class ClientsRepository {
   }
 
   getPayer(id: string): Payer | null {
-    return (this.db.prepare('SELECT * FROM payers WHERE id = ?').get(id) as Payer | undefined) ?? null;
+    return (
+      (this.db.prepare('SELECT * FROM payers WHERE id = ?').get(id) as
+        Payer | undefined) ?? null
+    );
   }
 
   /** Adds coverage, or updates it when the same member id is already on file. */
@@ -119,7 +124,13 @@ export class ClientsRepository {
            ON CONFLICT(client_id, payer_id, member_id) DO UPDATE SET group_number = excluded.group_number,
              relationship = excluded.relationship, subscriber_json = excluded.subscriber_json`,
         )
-        .run({ ...input, id: newId(), subscriber: input.subscriber ? JSON.stringify(input.subscriber) : null }),
+        .run({
+          ...input,
+          id: newId(),
+          subscriber: input.subscriber
+            ? JSON.stringify(input.subscriber)
+            : null,
+        }),
     );
     const found = this.coveragesOf(input.clientId).find(
       (c) => c.payerId === input.payerId && c.memberId === input.memberId,
@@ -129,7 +140,9 @@ export class ClientsRepository {
   }
 
   coveragesOf(clientId: string): Coverage[] {
-    const rows = this.db.prepare('SELECT * FROM coverages WHERE client_id = ?').all(clientId) as CoverageRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM coverages WHERE client_id = ?')
+      .all(clientId) as CoverageRow[];
     return rows.map((r) => ({
       id: r.id,
       clientId: r.client_id,
@@ -137,7 +150,9 @@ export class ClientsRepository {
       memberId: r.member_id,
       groupNumber: r.group_number,
       relationship: r.relationship,
-      subscriber: r.subscriber_json ? (JSON.parse(r.subscriber_json) as unknown) : null,
+      subscriber: r.subscriber_json
+        ? (JSON.parse(r.subscriber_json) as unknown)
+        : null,
     }));
   }
 }

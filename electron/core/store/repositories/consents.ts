@@ -3,7 +3,8 @@ import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
 
-export type ConsentKind = 'part2_disclosure' | 'note_assistant' | 'telehealth' | 'recording';
+export type ConsentKind =
+  'part2_disclosure' | 'note_assistant' | 'telehealth' | 'recording';
 
 /**
  * A client's consent. For a Part 2 disclosure the record carries the
@@ -47,39 +48,82 @@ export class ConsentsRepository {
     const id = newId();
     guarded(() =>
       this.db
-        .prepare('INSERT INTO consents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)')
-        .run(id, input.clientId, input.kind, input.recipient, input.purpose, input.information, input.expiresAt, input.signature, input.signedAt, nowIso()),
+        .prepare(
+          'INSERT INTO consents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)',
+        )
+        .run(
+          id,
+          input.clientId,
+          input.kind,
+          input.recipient,
+          input.purpose,
+          input.information,
+          input.expiresAt,
+          input.signature,
+          input.signedAt,
+          nowIso(),
+        ),
     );
     return this.require(id);
   }
 
   revoke(id: string, at: string = nowIso()): Consent {
-    guarded(() => this.db.prepare('UPDATE consents SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(at, id));
+    guarded(() =>
+      this.db
+        .prepare(
+          'UPDATE consents SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL',
+        )
+        .run(at, id),
+    );
     return this.require(id);
   }
 
   require(id: string): Consent {
-    const row = this.db.prepare('SELECT * FROM consents WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM consents WHERE id = ?')
+      .get(id) as Row | undefined;
     if (!row) throw new AppError('not_found', 'No such consent.');
     return toConsent(row);
   }
 
   forClient(clientId: string): Consent[] {
-    return (this.db.prepare('SELECT * FROM consents WHERE client_id = ? ORDER BY signed_at').all(clientId) as Row[]).map(toConsent);
+    return (
+      this.db
+        .prepare(
+          'SELECT * FROM consents WHERE client_id = ? ORDER BY signed_at',
+        )
+        .all(clientId) as Row[]
+    ).map(toConsent);
   }
 
   /** Consents of a kind in force at `at`: signed, not revoked, not expired. */
-  active(clientId: string, kind: ConsentKind, at: string = nowIso()): Consent[] {
+  active(
+    clientId: string,
+    kind: ConsentKind,
+    at: string = nowIso(),
+  ): Consent[] {
     return this.forClient(clientId).filter(
-      (c) => c.kind === kind && c.signedAt <= at && (c.revokedAt === null || c.revokedAt > at) && (c.expiresAt === null || c.expiresAt > at),
+      (c) =>
+        c.kind === kind &&
+        c.signedAt <= at &&
+        (c.revokedAt === null || c.revokedAt > at) &&
+        (c.expiresAt === null || c.expiresAt > at),
     );
   }
 }
 
 function assertPart2Elements(input: NewConsent): void {
-  const missing = [input.recipient, input.purpose, input.information, input.expiresAt].some((v) => !v || v.trim() === '');
+  const missing = [
+    input.recipient,
+    input.purpose,
+    input.information,
+    input.expiresAt,
+  ].some((v) => !v || v.trim() === '');
   if (missing || input.signature.trim() === '') {
-    throw new AppError('consent_required', 'A Part 2 consent needs recipient, purpose, information, expiry and signature (42 CFR 2.31).');
+    throw new AppError(
+      'consent_required',
+      'A Part 2 consent needs recipient, purpose, information, expiry and signature (42 CFR 2.31).',
+    );
   }
 }
 

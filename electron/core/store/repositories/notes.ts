@@ -50,7 +50,12 @@ interface VersionRow {
 export class NotesRepository {
   constructor(private readonly db: Database) {}
 
-  createDraft(input: { sessionId: string; template: string; content: unknown; authorId: string }): NoteVersion {
+  createDraft(input: {
+    sessionId: string;
+    template: string;
+    content: unknown;
+    authorId: string;
+  }): NoteVersion {
     const id = newId();
     const now = nowIso();
     return this.write(() => {
@@ -74,15 +79,25 @@ export class NotesRepository {
     return this.write(() => {
       this.assertUnsigned(noteId);
       const latest = this.requireLatest(noteId);
-      return this.insertVersion(noteId, 'signed', latest.content, signerId, { signedBy: signerId, signedAt: at });
+      return this.insertVersion(noteId, 'signed', latest.content, signerId, {
+        signedBy: signerId,
+        signedAt: at,
+      });
     });
   }
 
   /** Corrects a signed note: a new signed version with a documented reason. */
-  amend(noteId: string, content: unknown, reason: string, authorId: string): NoteVersion {
-    if (reason.trim() === '') throw new AppError('note_invalid', 'An amendment needs a reason.');
+  amend(
+    noteId: string,
+    content: unknown,
+    reason: string,
+    authorId: string,
+  ): NoteVersion {
+    if (reason.trim() === '')
+      throw new AppError('note_invalid', 'An amendment needs a reason.');
     return this.write(() => {
-      if (!this.signedVersion(noteId)) throw new AppError('note_invalid', 'Only a signed note is amended.');
+      if (!this.signedVersion(noteId))
+        throw new AppError('note_invalid', 'Only a signed note is amended.');
       return this.insertVersion(noteId, 'amended', content, authorId, {
         signedBy: authorId,
         signedAt: nowIso(),
@@ -92,8 +107,16 @@ export class NotesRepository {
   }
 
   get(noteId: string): Note | null {
-    const row = this.db.prepare('SELECT * FROM notes WHERE id = ?').get(noteId) as
-      | { id: string; session_id: string; template: string; status: NoteVersionKind; current_version: number }
+    const row = this.db
+      .prepare('SELECT * FROM notes WHERE id = ?')
+      .get(noteId) as
+      | {
+          id: string;
+          session_id: string;
+          template: string;
+          status: NoteVersionKind;
+          current_version: number;
+        }
       | undefined;
     if (!row) return null;
     return {
@@ -106,7 +129,10 @@ export class NotesRepository {
   }
 
   forSession(sessionId: string): Note[] {
-    const ids = this.db.prepare('SELECT id FROM notes WHERE session_id = ? ORDER BY created_at').pluck().all(sessionId);
+    const ids = this.db
+      .prepare('SELECT id FROM notes WHERE session_id = ? ORDER BY created_at')
+      .pluck()
+      .all(sessionId);
     return (ids as string[]).map((id) => this.get(id) as Note);
   }
 
@@ -119,14 +145,18 @@ export class NotesRepository {
 
   latest(noteId: string): NoteVersion | null {
     const row = this.db
-      .prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY version DESC LIMIT 1')
+      .prepare(
+        'SELECT * FROM note_versions WHERE note_id = ? ORDER BY version DESC LIMIT 1',
+      )
       .get(noteId) as VersionRow | undefined;
     return row ? toVersion(row) : null;
   }
 
   signedVersion(noteId: string): NoteVersion | null {
     const row = this.db
-      .prepare(`SELECT * FROM note_versions WHERE note_id = ? AND kind = 'signed'`)
+      .prepare(
+        `SELECT * FROM note_versions WHERE note_id = ? AND kind = 'signed'`,
+      )
       .get(noteId) as VersionRow | undefined;
     return row ? toVersion(row) : null;
   }
@@ -139,7 +169,10 @@ export class NotesRepository {
 
   private assertUnsigned(noteId: string): void {
     if (this.signedVersion(noteId)) {
-      throw new AppError('note_locked', 'The note is signed; corrections are amendments.');
+      throw new AppError(
+        'note_locked',
+        'The note is signed; corrections are amendments.',
+      );
     }
   }
 
@@ -153,13 +186,29 @@ export class NotesRepository {
     const previous = this.latest(noteId);
     const text = canonicalText(content);
     const before = previous ? canonicalText(previous.content) : text;
-    const diff = before === text ? '' : createPatch(noteId, before, text, '', '');
+    const diff =
+      before === text ? '' : createPatch(noteId, before, text, '', '');
     const version = (previous?.version ?? 0) + 1;
     this.db
-      .prepare('INSERT INTO note_versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(noteId, version, kind, JSON.stringify(content), diff, authorId, sign.signedBy ?? null, sign.signedAt ?? null, sign.reason ?? null, nowIso());
+      .prepare(
+        'INSERT INTO note_versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        noteId,
+        version,
+        kind,
+        JSON.stringify(content),
+        diff,
+        authorId,
+        sign.signedBy ?? null,
+        sign.signedAt ?? null,
+        sign.reason ?? null,
+        nowIso(),
+      );
     this.db
-      .prepare('UPDATE notes SET status = ?, current_version = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE notes SET status = ?, current_version = ?, updated_at = ? WHERE id = ?',
+      )
       .run(kind, version, nowIso(), noteId);
     return this.requireLatest(noteId);
   }
@@ -179,15 +228,25 @@ function canonicalText(content: unknown): string {
 }
 
 function sortedReplacer(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return value;
+  const entries = Object.entries(value as Record<string, unknown>).sort(
+    ([a], [b]) => a.localeCompare(b),
+  );
   return Object.fromEntries(entries);
 }
 
 function lockedFromTrigger(error: unknown): unknown {
   const cause = (error as { cause?: unknown }).cause;
-  if (errorCode(cause).startsWith('SQLITE_CONSTRAINT') && String((cause as Error).message).includes('note_locked')) {
-    return new AppError('note_locked', 'The note is signed; corrections are amendments.', { cause });
+  if (
+    errorCode(cause).startsWith('SQLITE_CONSTRAINT') &&
+    (cause as Error).message.includes('note_locked')
+  ) {
+    return new AppError(
+      'note_locked',
+      'The note is signed; corrections are amendments.',
+      { cause },
+    );
   }
   return error;
 }

@@ -43,7 +43,12 @@ export class OutboxRepository {
   constructor(private readonly db: Database) {}
 
   /** Adds an item; the same idempotency key returns the existing item unchanged. */
-  enqueue(input: { connectorId: string; idempotencyKey: string; payload: unknown; at?: string }): OutboxItem {
+  enqueue(input: {
+    connectorId: string;
+    idempotencyKey: string;
+    payload: unknown;
+    at?: string;
+  }): OutboxItem {
     const at = input.at ?? nowIso();
     guarded(() =>
       this.db
@@ -52,9 +57,19 @@ export class OutboxRepository {
              next_attempt_at, created_at, updated_at)
            VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) ON CONFLICT(idempotency_key) DO NOTHING`,
         )
-        .run(newId(), input.connectorId, input.idempotencyKey, JSON.stringify(input.payload), at, at, at),
+        .run(
+          newId(),
+          input.connectorId,
+          input.idempotencyKey,
+          JSON.stringify(input.payload),
+          at,
+          at,
+          at,
+        ),
     );
-    const row = this.db.prepare('SELECT * FROM connector_outbox WHERE idempotency_key = ?').get(input.idempotencyKey);
+    const row = this.db
+      .prepare('SELECT * FROM connector_outbox WHERE idempotency_key = ?')
+      .get(input.idempotencyKey);
     return toItem(row as Row);
   }
 
@@ -62,7 +77,10 @@ export class OutboxRepository {
    * Claims every pending item due at `now` (optionally one connector's),
    * marking them in_flight and counting the attempt.
    */
-  claimDue(now: string = nowIso(), options: { connectorId?: string; limit?: number } = {}): OutboxItem[] {
+  claimDue(
+    now: string = nowIso(),
+    options: { connectorId?: string; limit?: number } = {},
+  ): OutboxItem[] {
     const rows = guarded(() =>
       this.db
         .prepare(
@@ -71,23 +89,45 @@ export class OutboxRepository {
              AND (@connectorId IS NULL OR connector_id = @connectorId) ORDER BY next_attempt_at LIMIT @limit)
            RETURNING *`,
         )
-        .all({ now, connectorId: options.connectorId ?? null, limit: options.limit ?? 50 }),
+        .all({
+          now,
+          connectorId: options.connectorId ?? null,
+          limit: options.limit ?? 50,
+        }),
     ) as Row[];
-    return rows.map(toItem).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
+    return rows
+      .map(toItem)
+      .sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));
   }
 
   markDelivered(id: string, at: string = nowIso()): OutboxItem {
-    return this.transition(id, `status = 'delivered', delivered_at = @at, last_error = NULL`, { at });
+    return this.transition(
+      id,
+      `status = 'delivered', delivered_at = @at, last_error = NULL`,
+      { at },
+    );
   }
 
   /** Back to pending, to be claimed again at `nextAt`. */
-  markRetry(id: string, nextAt: string, error: string, at: string = nowIso()): OutboxItem {
-    return this.transition(id, `status = 'pending', next_attempt_at = @nextAt, last_error = @error`, { at, nextAt, error });
+  markRetry(
+    id: string,
+    nextAt: string,
+    error: string,
+    at: string = nowIso(),
+  ): OutboxItem {
+    return this.transition(
+      id,
+      `status = 'pending', next_attempt_at = @nextAt, last_error = @error`,
+      { at, nextAt, error },
+    );
   }
 
   /** Gives up: the item stays visible for a person to resolve. */
   markFailed(id: string, error: string, at: string = nowIso()): OutboxItem {
-    return this.transition(id, `status = 'failed', last_error = @error`, { at, error });
+    return this.transition(id, `status = 'failed', last_error = @error`, {
+      at,
+      error,
+    });
   }
 
   /** In-flight items left by a crash go back to pending (call on start). */
@@ -97,23 +137,36 @@ export class OutboxRepository {
   }
 
   get(id: string): OutboxItem | null {
-    const row = this.db.prepare('SELECT * FROM connector_outbox WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM connector_outbox WHERE id = ?')
+      .get(id) as Row | undefined;
     return row ? toItem(row) : null;
   }
 
   list(status?: OutboxStatus): OutboxItem[] {
     const rows = this.db
-      .prepare('SELECT * FROM connector_outbox WHERE (? IS NULL OR status = ?) ORDER BY created_at')
+      .prepare(
+        'SELECT * FROM connector_outbox WHERE (? IS NULL OR status = ?) ORDER BY created_at',
+      )
       .all(status ?? null, status ?? null) as Row[];
     return rows.map(toItem);
   }
 
-  private transition(id: string, set: string, params: Record<string, string>): OutboxItem {
+  private transition(
+    id: string,
+    set: string,
+    params: Record<string, string>,
+  ): OutboxItem {
     // `set` is one of the fixed clauses above, never caller text.
     const result = guarded(() =>
-      this.db.prepare(`UPDATE connector_outbox SET ${set}, updated_at = @at WHERE id = @id`).run({ ...params, id }),
+      this.db
+        .prepare(
+          `UPDATE connector_outbox SET ${set}, updated_at = @at WHERE id = @id`,
+        )
+        .run({ ...params, id }),
     );
-    if (result.changes === 0) throw new AppError('not_found', 'No such outbox item.');
+    if (result.changes === 0)
+      throw new AppError('not_found', 'No such outbox item.');
     return this.get(id) as OutboxItem;
   }
 }

@@ -31,7 +31,9 @@ export class ProcessNotesRepository {
     const id = newId();
     const now = nowIso();
     guarded(() =>
-      this.db.prepare('INSERT INTO process_notes VALUES (?, ?, ?, ?, ?, ?)').run(id, sessionId, actorId, content, now, now),
+      this.db
+        .prepare('INSERT INTO process_notes VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, sessionId, actorId, content, now, now),
     );
     return this.get(actorId, id);
   }
@@ -39,33 +41,53 @@ export class ProcessNotesRepository {
   update(actorId: string, id: string, content: string): ProcessNote {
     this.get(actorId, id);
     guarded(() =>
-      this.db.prepare('UPDATE process_notes SET content = ?, updated_at = ? WHERE id = ?').run(content, nowIso(), id),
+      this.db
+        .prepare(
+          'UPDATE process_notes SET content = ?, updated_at = ? WHERE id = ?',
+        )
+        .run(content, nowIso(), id),
     );
     return this.get(actorId, id);
   }
 
   /** Throws `forbidden` for anyone but the author, supervisors and admins included. */
   get(actorId: string, id: string): ProcessNote {
-    const row = this.db.prepare('SELECT * FROM process_notes WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM process_notes WHERE id = ?')
+      .get(id) as Row | undefined;
     if (!row) throw new AppError('not_found', 'No such process note.');
-    if (row.author_id !== actorId) throw new AppError('forbidden', 'Process notes are private to their author.');
+    if (row.author_id !== actorId)
+      throw new AppError(
+        'forbidden',
+        'Process notes are private to their author.',
+      );
     return toNote(row);
   }
 
   /** The actor's own process notes for a session; others' are invisible. */
   forSession(actorId: string, sessionId: string): ProcessNote[] {
     const rows = this.db
-      .prepare('SELECT * FROM process_notes WHERE author_id = ? AND session_id = ? ORDER BY created_at')
+      .prepare(
+        'SELECT * FROM process_notes WHERE author_id = ? AND session_id = ? ORDER BY created_at',
+      )
       .all(actorId, sessionId) as Row[];
     return rows.map(toNote);
   }
 
   delete(actorId: string, id: string): void {
     this.get(actorId, id);
-    guarded(() => this.db.prepare('DELETE FROM process_notes WHERE id = ?').run(id));
+    guarded(() =>
+      this.db.prepare('DELETE FROM process_notes WHERE id = ?').run(id),
+    );
   }
 }
 
 function toNote(row: Row): ProcessNote {
-  return { id: row.id, sessionId: row.session_id, authorId: row.author_id, content: row.content, updatedAt: row.updated_at };
+  return {
+    id: row.id,
+    sessionId: row.session_id,
+    authorId: row.author_id,
+    content: row.content,
+    updatedAt: row.updated_at,
+  };
 }

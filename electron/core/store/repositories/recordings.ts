@@ -33,7 +33,11 @@ interface RecordingRow {
 export class RecordingsRepository {
   constructor(private readonly db: Database) {}
 
-  add(input: Omit<Recording, 'id' | 'deletedAt' | 'durationSec'> & { durationSec?: number }): Recording {
+  add(
+    input: Omit<Recording, 'id' | 'deletedAt' | 'durationSec'> & {
+      durationSec?: number;
+    },
+  ): Recording {
     const id = newId();
     guarded(() =>
       this.db
@@ -41,22 +45,43 @@ export class RecordingsRepository {
           `INSERT INTO recordings (id, session_id, spool_id, path, channel_map_json, sample_rate, duration_sec, created_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, input.sessionId, input.spoolId, input.path, JSON.stringify(input.channelMap), input.sampleRate, input.durationSec ?? 0, nowIso()),
+        .run(
+          id,
+          input.sessionId,
+          input.spoolId,
+          input.path,
+          JSON.stringify(input.channelMap),
+          input.sampleRate,
+          input.durationSec ?? 0,
+          nowIso(),
+        ),
     );
-    return this.forSession(input.sessionId).find((r) => r.id === id) as Recording;
+    return this.forSession(input.sessionId).find(
+      (r) => r.id === id,
+    ) as Recording;
   }
 
   setDuration(id: string, durationSec: number): void {
-    guarded(() => this.db.prepare('UPDATE recordings SET duration_sec = ? WHERE id = ?').run(durationSec, id));
+    guarded(() =>
+      this.db
+        .prepare('UPDATE recordings SET duration_sec = ? WHERE id = ?')
+        .run(durationSec, id),
+    );
   }
 
   markDeleted(id: string, at: string = nowIso()): void {
-    guarded(() => this.db.prepare('UPDATE recordings SET deleted_at = ? WHERE id = ?').run(at, id));
+    guarded(() =>
+      this.db
+        .prepare('UPDATE recordings SET deleted_at = ? WHERE id = ?')
+        .run(at, id),
+    );
   }
 
   forSession(sessionId: string): Recording[] {
     const rows = this.db
-      .prepare('SELECT * FROM recordings WHERE session_id = ? ORDER BY created_at')
+      .prepare(
+        'SELECT * FROM recordings WHERE session_id = ? ORDER BY created_at',
+      )
       .all(sessionId) as RecordingRow[];
     return rows.map((r) => ({
       id: r.id,

@@ -38,12 +38,23 @@ interface Row {
 export class RiskFlagsRepository {
   constructor(private readonly db: Database) {}
 
-  raise(input: Pick<RiskFlagRecord, 'sessionId' | 'type' | 'severity' | 'evidence'>): RiskFlagRecord {
+  raise(
+    input: Pick<RiskFlagRecord, 'sessionId' | 'type' | 'severity' | 'evidence'>,
+  ): RiskFlagRecord {
     const id = newId();
     guarded(() =>
       this.db
-        .prepare(`INSERT INTO risk_flags VALUES (?, ?, ?, ?, ?, 'open', NULL, NULL, NULL, ?)`)
-        .run(id, input.sessionId, input.type, input.severity, JSON.stringify(input.evidence), nowIso()),
+        .prepare(
+          `INSERT INTO risk_flags VALUES (?, ?, ?, ?, ?, 'open', NULL, NULL, NULL, ?)`,
+        )
+        .run(
+          id,
+          input.sessionId,
+          input.type,
+          input.severity,
+          JSON.stringify(input.evidence),
+          nowIso(),
+        ),
     );
     return this.require(id);
   }
@@ -51,7 +62,10 @@ export class RiskFlagsRepository {
   /** Dismissal requires the clinician's written risk assessment. */
   dismiss(id: string, userId: string, assessment: string): RiskFlagRecord {
     if (assessment.trim() === '') {
-      throw new AppError('invalid_request', 'Dismissing a risk flag needs a documented assessment.');
+      throw new AppError(
+        'invalid_request',
+        'Dismissing a risk flag needs a documented assessment.',
+      );
     }
     guarded(() =>
       this.db
@@ -65,13 +79,19 @@ export class RiskFlagsRepository {
   }
 
   require(id: string): RiskFlagRecord {
-    const row = this.db.prepare('SELECT * FROM risk_flags WHERE id = ?').get(id) as Row | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM risk_flags WHERE id = ?')
+      .get(id) as Row | undefined;
     if (!row) throw new AppError('not_found', 'No such risk flag.');
     return toFlag(row);
   }
 
   forSession(sessionId: string): RiskFlagRecord[] {
-    const rows = this.db.prepare('SELECT * FROM risk_flags WHERE session_id = ? ORDER BY created_at').all(sessionId);
+    const rows = this.db
+      .prepare(
+        'SELECT * FROM risk_flags WHERE session_id = ? ORDER BY created_at',
+      )
+      .all(sessionId);
     return (rows as Row[]).map(toFlag);
   }
 

@@ -70,7 +70,12 @@ interface SessionRow {
 export class SessionsRepository {
   constructor(private readonly db: Database) {}
 
-  create(input: { id?: string; appointmentId?: string; clientId: string; clinicianId: string }): SessionRecord {
+  create(input: {
+    id?: string;
+    appointmentId?: string;
+    clientId: string;
+    clinicianId: string;
+  }): SessionRecord {
     const id = input.id ?? newId();
     const now = nowIso();
     guarded(() =>
@@ -79,13 +84,22 @@ export class SessionsRepository {
           `INSERT INTO sessions (id, appointment_id, client_id, clinician_id, status, created_at, updated_at)
            VALUES (?, ?, ?, ?, 'preparing', ?, ?)`,
         )
-        .run(id, input.appointmentId ?? null, input.clientId, input.clinicianId, now, now),
+        .run(
+          id,
+          input.appointmentId ?? null,
+          input.clientId,
+          input.clinicianId,
+          now,
+          now,
+        ),
     );
     return this.require(id);
   }
 
   get(id: string): SessionRecord | null {
-    const row = this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM sessions WHERE id = ?')
+      .get(id) as SessionRow | undefined;
     return row ? toSession(row) : null;
   }
 
@@ -97,7 +111,8 @@ export class SessionsRepository {
 
   /** Moves the session along; `recording` stamps the start, `saved` the end. */
   setStatus(id: string, status: SessionStatus, at: string = nowIso()): void {
-    if (!SESSION_STATUSES.includes(status)) throw new AppError('invalid_request', 'Unknown session status.');
+    if (!SESSION_STATUSES.includes(status))
+      throw new AppError('invalid_request', 'Unknown session status.');
     guarded(() =>
       this.db
         .prepare(
@@ -113,7 +128,9 @@ export class SessionsRepository {
   setPauses(id: string, pauses: Pause[]): void {
     guarded(() =>
       this.db
-        .prepare('UPDATE sessions SET pauses_json = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE sessions SET pauses_json = ?, updated_at = ? WHERE id = ?',
+        )
         .run(JSON.stringify(pauses), nowIso(), id),
     );
   }

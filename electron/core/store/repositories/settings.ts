@@ -6,9 +6,13 @@ import { guarded } from '../sqliteErrors';
 export class SettingsRepository {
   constructor(private readonly db: Database) {}
 
-  get<T>(key: string): T | null {
-    const json = this.db.prepare('SELECT value_json FROM settings WHERE key = ?').pluck().get(key);
-    return typeof json === 'string' ? (JSON.parse(json) as T) : null;
+  /** The stored JSON value; callers validate its shape. */
+  get(key: string): unknown {
+    const json = this.db
+      .prepare('SELECT value_json FROM settings WHERE key = ?')
+      .pluck()
+      .get(key);
+    return typeof json === 'string' ? (JSON.parse(json) as unknown) : null;
   }
 
   set(key: string, value: unknown): void {
@@ -23,6 +27,8 @@ export class SettingsRepository {
   }
 
   delete(key: string): void {
-    guarded(() => this.db.prepare('DELETE FROM settings WHERE key = ?').run(key));
+    guarded(() =>
+      this.db.prepare('DELETE FROM settings WHERE key = ?').run(key),
+    );
   }
 }

@@ -32,7 +32,9 @@ export class TranscriptsRepository {
 
   segments(sessionId: string): Segment[] {
     const rows = this.db
-      .prepare('SELECT * FROM transcript_segments WHERE session_id = ? ORDER BY start_sec, id')
+      .prepare(
+        'SELECT * FROM transcript_segments WHERE session_id = ? ORDER BY start_sec, id',
+      )
       .all(sessionId) as SegmentRow[];
     return rows.map((r) => ({
       id: r.id,
@@ -46,11 +48,22 @@ export class TranscriptsRepository {
   }
 
   count(sessionId: string): number {
-    return Number(this.db.prepare('SELECT count(*) FROM transcript_segments WHERE session_id = ?').pluck().get(sessionId));
+    return Number(
+      this.db
+        .prepare(
+          'SELECT count(*) FROM transcript_segments WHERE session_id = ?',
+        )
+        .pluck()
+        .get(sessionId),
+    );
   }
 
   /** Removes the session's transcript text; returns how many segments went. */
   purge(sessionId: string): number {
-    return guarded(() => this.db.prepare('DELETE FROM transcript_segments WHERE session_id = ?').run(sessionId)).changes;
+    return guarded(() =>
+      this.db
+        .prepare('DELETE FROM transcript_segments WHERE session_id = ?')
+        .run(sessionId),
+    ).changes;
   }
 }

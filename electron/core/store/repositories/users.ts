@@ -3,7 +3,12 @@ import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
 
-export const USER_ROLES = ['clinician', 'supervisor', 'biller', 'admin'] as const;
+export const USER_ROLES = [
+  'clinician',
+  'supervisor',
+  'biller',
+  'admin',
+] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
 export interface User {
@@ -40,18 +45,27 @@ export class UsersRepository {
   constructor(private readonly db: Database) {}
 
   create(input: NewUser): User {
-    if (!USER_ROLES.includes(input.role)) throw new AppError('invalid_request', 'Unknown role.');
+    if (!USER_ROLES.includes(input.role))
+      throw new AppError('invalid_request', 'Unknown role.');
     const id = input.id ?? newId();
     guarded(() =>
       this.db
         .prepare('INSERT INTO users VALUES (?, ?, ?, ?, ?, ?, NULL)')
-        .run(id, input.username, input.displayName, input.role, input.passwordHash ?? null, nowIso()),
+        .run(
+          id,
+          input.username,
+          input.displayName,
+          input.role,
+          input.passwordHash ?? null,
+          nowIso(),
+        ),
     );
     return this.require(id);
   }
 
   get(id: string): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as
+      UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
@@ -62,52 +76,81 @@ export class UsersRepository {
   }
 
   findByUsername(username: string): User | null {
-    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    const row = this.db
+      .prepare('SELECT * FROM users WHERE username = ?')
+      .get(username) as UserRow | undefined;
     return row ? toUser(row) : null;
   }
 
   list(): User[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+    return (
+      this.db
+        .prepare('SELECT * FROM users ORDER BY username')
+        .all() as UserRow[]
+    ).map(toUser);
   }
 
   setRole(id: string, role: UserRole): void {
-    guarded(() => this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id));
+    guarded(() =>
+      this.db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, id),
+    );
   }
 
   setPasswordHash(id: string, hash: string): void {
-    guarded(() => this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, id));
+    guarded(() =>
+      this.db
+        .prepare('UPDATE users SET password_hash = ? WHERE id = ?')
+        .run(hash, id),
+    );
   }
 
   disable(id: string): void {
-    guarded(() => this.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(nowIso(), id));
+    guarded(() =>
+      this.db
+        .prepare('UPDATE users SET disabled_at = ? WHERE id = ?')
+        .run(nowIso(), id),
+    );
   }
 
   linkSupervisor(supervisorId: string, superviseeId: string): void {
     guarded(() =>
-      this.db.prepare('INSERT OR IGNORE INTO supervisor_links VALUES (?, ?)').run(supervisorId, superviseeId),
+      this.db
+        .prepare('INSERT OR IGNORE INTO supervisor_links VALUES (?, ?)')
+        .run(supervisorId, superviseeId),
     );
   }
 
   superviseesOf(supervisorId: string): string[] {
-    const sql = 'SELECT supervisee_id FROM supervisor_links WHERE supervisor_id = ? ORDER BY 1';
+    const sql =
+      'SELECT supervisee_id FROM supervisor_links WHERE supervisor_id = ? ORDER BY 1';
     return this.db.prepare(sql).pluck().all(supervisorId) as string[];
   }
 
   supervisorsOf(superviseeId: string): string[] {
-    const sql = 'SELECT supervisor_id FROM supervisor_links WHERE supervisee_id = ? ORDER BY 1';
+    const sql =
+      'SELECT supervisor_id FROM supervisor_links WHERE supervisee_id = ? ORDER BY 1';
     return this.db.prepare(sql).pluck().all(superviseeId) as string[];
   }
 
   addToProgram(userId: string, programId: string): void {
-    guarded(() => this.db.prepare('INSERT OR IGNORE INTO program_memberships VALUES (?, ?)').run(userId, programId));
+    guarded(() =>
+      this.db
+        .prepare('INSERT OR IGNORE INTO program_memberships VALUES (?, ?)')
+        .run(userId, programId),
+    );
   }
 
   removeFromProgram(userId: string, programId: string): void {
-    this.db.prepare('DELETE FROM program_memberships WHERE user_id = ? AND program_id = ?').run(userId, programId);
+    this.db
+      .prepare(
+        'DELETE FROM program_memberships WHERE user_id = ? AND program_id = ?',
+      )
+      .run(userId, programId);
   }
 
   programsOf(userId: string): string[] {
-    const sql = 'SELECT program_id FROM program_memberships WHERE user_id = ? ORDER BY 1';
+    const sql =
+      'SELECT program_id FROM program_memberships WHERE user_id = ? ORDER BY 1';
     return this.db.prepare(sql).pluck().all(userId) as string[];
   }
 }
