@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { AppError } from '../../contract/errors';
 import type { Appointment } from '../domain/appointment';
-import { resourcePath } from '../paths';
-import { credentialClass } from './credentials';
+import { log } from '../log/logger';
+import type { BuildClaimOptions, Claim, ClaimLine } from './claimModel';
+import {
+  clinicianTaxonomy,
+  requireCoverage,
+  sameAddress,
+  splitName,
+  type ResolvedCoverage,
+} from './claimParties';
 import {
   claimDiagnoses,
   defaultPointers,
@@ -13,83 +19,14 @@ import { loadPayerProfile } from './payerProfile';
 import { localDate } from './sessionMinutes';
 import type { BillingSuggestion } from './types';
 
-export interface ClaimAddress {
-  line: string[];
-  city: string;
-  state: string;
-  postalCode: string;
-}
-
-/** A person on a claim: the subscriber, or the client when not the subscriber. */
-export interface ClaimPerson {
-  givenName: string;
-  familyName: string;
-  birthDate: string;
-  sex: 'F' | 'M' | 'U';
-  address: ClaimAddress;
-}
-
-export interface ClaimLine {
-  cpt: string;
-  modifiers: string[];
-  units: number;
-  charge: number;
-  pos: string;
-  /** 1-based pointers into `Claim.diagnoses` (SV107, at most 4). */
-  pointers: number[];
-  serviceDate: string;
-}
-
-/**
- * Hushnote's internal professional claim: everything the 837P and the FHIR
- * Claim are written from, already checked. Build it with `buildClaim`.
- */
-export interface Claim {
-  /** CLM01, the patient account number. */
-  accountNumber: string;
-  clientId: string;
-  /** CLM05-3: 1 original, 7 replacement, 8 void. */
-  frequency: '1' | '7' | '8';
-  originalClaimRef?: string;
-  priorAuthorization?: string;
-  serviceDate: string;
-  placeOfService: string;
-  billingProvider: {
-    name: string;
-    npi: string;
-    taxId: string;
-    taxonomy: string;
-    address: ClaimAddress;
-  };
-  /** Present only when the rendering clinician is not the billing provider. */
-  rendering?: {
-    givenName: string;
-    familyName: string;
-    npi: string;
-    taxonomy: string;
-  };
-  /** Present only when the service address differs from the billing one. */
-  serviceFacility?: { name: string; npi?: string; address: ClaimAddress };
-  payer: { id: string; name: string; filingIndicator: string };
-  subscriber: ClaimPerson & { memberId: string; groupNumber?: string };
-  /** Present only when the client is not the subscriber (loop 2000C). */
-  patient?: ClaimPerson & { relationship: 'spouse' | 'child' | 'other' };
-  diagnoses: ClaimDiagnosis[];
-  lines: ClaimLine[];
-  totalCharge: number;
-}
-
-export interface BuildClaimOptions {
-  /** CLM01; defaults to the appointment id. */
-  accountNumber?: string;
-  frequency?: Claim['frequency'];
-  originalClaimRef?: string;
-  priorAuthorization?: string;
-  /** Charge per unit by CPT code; falls back to appointment.chargePerUnit. */
-  fees?: Readonly<Record<string, number>>;
-  billingTaxonomy?: string;
-  serviceFacility?: { name: string; npi?: string; address: ClaimAddress };
-}
+export type {
+  BuildClaimOptions,
+  Claim,
+  ClaimAddress,
+  ClaimLine,
+  ClaimPerson,
+} from './claimModel';
+export { splitName } from './claimParties';
 
 /**
  * Turns an appointment and its (unblocked) suggestion into a checked claim.
@@ -130,6 +67,11 @@ export function buildClaim(
     totalCharge: roundCents(lines.reduce((sum, line) => sum + line.charge, 0)),
   };
   addOptionalParts(claim, appointment, coverage, opts);
+  log().info('billing.claim_built', {
+    appointmentId: appointment.id,
+    lineCount: lines.length,
+    diagnosisCount: diagnoses.length,
+  });
   return claim;
 }
 
@@ -180,49 +122,6 @@ function assertBillable(
       'A replacement or void claim needs the original payer claim number.',
     );
   }
-}
-
-interface ResolvedCoverage {
-  subscriber: Claim['subscriber'];
-  patient?: Claim['patient'];
-}
-
-function requireCoverage(appointment: Appointment): ResolvedCoverage {
-  const coverage = appointment.coverage;
-  if (!coverage) {
-    throw new AppError(
-      'claim_invalid',
-      'No insurance coverage is on file for this client, so no claim can be made; add coverage or bill the client directly.',
-    );
-  }
-  const member = {
-    memberId: coverage.memberId,
-    ...(coverage.groupNumber ? { groupNumber: coverage.groupNumber } : {}),
-  };
-  const client = personOf(appointment.client);
-  if (coverage.relationship === 'self') {
-    return { subscriber: { ...client, ...member } };
-  }
-  if (!coverage.subscriber) {
-    throw new AppError(
-      'claim_invalid',
-      'The coverage names a subscriber other than the client but gives no subscriber details.',
-    );
-  }
-  return {
-    subscriber: { ...personOf(coverage.subscriber), ...member },
-    patient: { ...client, relationship: coverage.relationship },
-  };
-}
-
-function personOf(p: ClaimPerson): ClaimPerson {
-  return {
-    givenName: p.givenName,
-    familyName: p.familyName,
-    birthDate: p.birthDate,
-    sex: p.sex,
-    address: p.address,
-  };
 }
 
 function claimLines(
@@ -304,46 +203,6 @@ function addOptionalParts(
   ) {
     claim.serviceFacility = facility;
   }
-}
-
-function sameAddress(a: ClaimAddress, b: ClaimAddress): boolean {
-  const key = (x: ClaimAddress) =>
-    [...x.line, x.city, x.state, x.postalCode.slice(0, 5)]
-      .join('|')
-      .toUpperCase();
-  return key(a) === key(b);
-}
-
-/** "Dana Reyes, LCSW" -> given "Dana", family "Reyes". */
-export function splitName(name: string): {
-  givenName: string;
-  familyName: string;
-} {
-  const bare = (name.split(',')[0] ?? name).trim();
-  const parts = bare.split(/\s+/);
-  const familyName = parts.pop() ?? bare;
-  return { givenName: parts.join(' '), familyName };
-}
-
-let taxonomyTable: Record<string, string> | undefined;
-
-function clinicianTaxonomy(appointment: Appointment): string {
-  if (appointment.clinician.taxonomy) return appointment.clinician.taxonomy;
-  taxonomyTable ??= (
-    JSON.parse(
-      readFileSync(resourcePath('codes', 'provider-taxonomy.json'), 'utf8'),
-    ) as {
-      byCredentialClass: Record<string, string>;
-    }
-  ).byCredentialClass;
-  const found =
-    taxonomyTable[credentialClass(appointment.clinician.credential)];
-  if (!found)
-    throw new AppError(
-      'claim_invalid',
-      'No provider taxonomy is known for this credential.',
-    );
-  return found;
 }
 
 function roundCents(value: number): number {

@@ -147,7 +147,10 @@ export function groupCodes(
 }
 
 /** Diagnostic evaluation: 90792 with medical services, else 90791 (CPT). */
-export function intakeCodes(withMedical: boolean): Draft {
+export function intakeCodes(
+  withMedical: boolean,
+  repeat: { minDays: number; daysSinceLast?: number | undefined },
+): Draft {
   const cpt = withMedical ? '90792' : '90791';
   const what = withMedical ? 'with' : 'without';
   return {
@@ -155,10 +158,27 @@ export function intakeCodes(withMedical: boolean): Draft {
     reasons: [
       `Diagnostic evaluation ${what} medical services: ${cpt}, one per day, not time based (CPT).`,
     ],
-    warnings: [
-      'Many payers pay a repeat evaluation only after a gap (often 6 months) or a material change (VERIFY per payer).',
-    ],
+    warnings: repeatWarnings(repeat.minDays, repeat.daysSinceLast),
   };
+}
+
+// Many payers pay a repeat evaluation only after a gap, often 6 months, or a
+// material change in status (BCBS IL policy via openpayer.com; VERIFY).
+function repeatWarnings(
+  minDays: number,
+  daysSinceLast: number | undefined,
+): string[] {
+  if (daysSinceLast === undefined) {
+    return [
+      `Check the last evaluation date: this payer expects ${minDays} days between evaluations unless the client's status changed materially.`,
+    ];
+  }
+  if (daysSinceLast < minDays) {
+    return [
+      `The last evaluation was ${daysSinceLast} days ago; this payer expects ${minDays} unless the client's status changed materially (document it).`,
+    ];
+  }
+  return [];
 }
 
 export function blockedDraft(reason: string): Draft {

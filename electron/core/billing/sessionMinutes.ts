@@ -14,6 +14,14 @@ export interface SessionTimeline extends TimeSpan {
   pauses?: readonly TimeSpan[];
 }
 
+/** The appointment's documented start and stop as a timeline. */
+export function appointmentTimeline(appointment: {
+  scheduledStart: string;
+  scheduledEnd: string;
+}): SessionTimeline {
+  return { start: appointment.scheduledStart, end: appointment.scheduledEnd };
+}
+
 // An instant must carry its offset: a bare local time is ambiguous across a
 // daylight-saving change (FHIR dateTime with a time also requires one).
 const INSTANT =

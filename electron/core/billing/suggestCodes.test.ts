@@ -137,6 +137,23 @@ describe('intake', () => {
     }
   });
 
+  it('warns on a repeat evaluation inside the payer gap', () => {
+    const soon = suggestCodes({
+      ...base,
+      service: 'intake',
+      daysSinceLastIntake: 40,
+    });
+    expect(soon.warnings.join(' ')).toMatch(
+      /40 days ago; this payer expects 180/,
+    );
+    const later = suggestCodes({
+      ...base,
+      service: 'intake',
+      daysSinceLastIntake: 200,
+    });
+    expect(later.warnings).toEqual([]);
+  });
+
   it('blocks intake on the same day as psychotherapy', () => {
     const s = suggestCodes({
       ...base,

@@ -1,4 +1,5 @@
 import { AppError } from '../../contract/errors';
+import { log } from '../log/logger';
 import { cptDescription } from './codeTable';
 import {
   crisisCodes,
@@ -92,7 +93,10 @@ function baseDraft(
       return groupCodes(input.groupParticipants, profile.groupMaxParticipants);
     case 'intake':
       // For intake, "with E/M" means the evaluation included medical services.
-      return intakeCodes(withEm);
+      return intakeCodes(withEm, {
+        minDays: profile.intakeRepeatMinDays,
+        daysSinceLast: input.daysSinceLastIntake,
+      });
   }
 }
 
@@ -194,5 +198,10 @@ function finish(
     basis,
   };
   if (draft.blocked) suggestion.blocked = draft.blocked;
+  log().debug('billing.suggested', {
+    kind: basis.service,
+    lineCount: lines.length,
+    status: draft.blocked ? 'blocked' : 'ok',
+  });
   return suggestion;
 }

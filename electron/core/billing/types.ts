@@ -59,6 +59,8 @@ export interface SuggestInput {
   interactiveComplexity?: InteractiveComplexity | null;
   /** Codes already billed the same day by the same clinician. */
   sameDayCodes?: readonly string[];
+  /** Days since this clinician's last diagnostic evaluation of the client. */
+  daysSinceLastIntake?: number;
   /** Clients in the group (90853), for the payer's group-size limit. */
   groupParticipants?: number;
 }
