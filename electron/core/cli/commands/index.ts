@@ -4,6 +4,7 @@ import { assessCommand } from './assess';
 import { auditCommand } from './audit';
 import { cptCommand } from './cpt';
 import { dbCommand } from './db';
+import { draftCommand } from './draft';
 import { ehrCommand } from './ehr';
 import { modelsCommand } from './models';
 import { processCommand } from './process';
@@ -20,6 +21,7 @@ export const COMMANDS: CliCommand[] = [
   assessCommand,
   auditCommand,
   dbCommand,
+  draftCommand,
   ehrCommand,
   processCommand,
   serveCommand, transcribeCommand, modelsCommand, cptCommand];
