@@ -14,6 +14,7 @@ interface CptOptions {
   complexity?: string;
   sameDay?: string;
   participants?: string;
+  daysSinceIntake?: string;
   json?: boolean;
 }
 
@@ -84,6 +85,10 @@ export const cptCommand: CliCommand = {
         'comma-separated codes already billed today by the same clinician',
       )
       .option('--participants <n>', 'group participants (90853)')
+      .option(
+        '--days-since-intake <n>',
+        'days since the last diagnostic evaluation (90791/90792)',
+      )
       .option('--json', 'print one JSON object')
       .action(async (opts: CptOptions) => {
         const { suggestCodes } = await import('../../billing/suggestCodes');
@@ -105,6 +110,14 @@ export const cptCommand: CliCommand = {
           sameDayCodes: opts.sameDay
             ? opts.sameDay.split(',').map((c) => c.trim())
             : [],
+          ...(opts.daysSinceIntake
+            ? {
+                daysSinceLastIntake: wholeNumber(
+                  opts.daysSinceIntake,
+                  'days-since-intake',
+                ),
+              }
+            : {}),
           ...(opts.participants
             ? {
                 groupParticipants: wholeNumber(
