@@ -27,10 +27,9 @@ def _encoder(v: dict, hp: dict):
         yield f"encoder.conv{i}.bias", bias, True, (bias.shape[0], 1)
     yield from _norm(v, "encoder/layer_norm", "encoder.ln_post")
 
-    d = hp["n_audio_state"]
     for i in range(hp["n_audio_layer"]):
         src, dst = f"encoder/layer_{i}", f"encoder.blocks.{i}"
-        yield from _self_attention(v, f"{src}/self_attention", f"{dst}.attn", d)
+        yield from _self_attention(v, f"{src}/self_attention", f"{dst}.attn")
         yield from _norm(v, f"{src}/self_attention/layer_norm", f"{dst}.attn_ln")
         yield from _ffn(v, f"{src}/ffn", dst)
 
@@ -41,12 +40,11 @@ def _decoder(v: dict, hp: dict):
     yield "decoder.token_embedding.weight", v["decoder/embeddings/weight"], False, None
     yield from _norm(v, "decoder/layer_norm", "decoder.ln")
 
-    d = hp["n_text_state"]
     for i in range(hp["n_text_layer"]):
         src, dst = f"decoder/layer_{i}", f"decoder.blocks.{i}"
-        yield from _self_attention(v, f"{src}/self_attention", f"{dst}.attn", d)
+        yield from _self_attention(v, f"{src}/self_attention", f"{dst}.attn")
         yield from _norm(v, f"{src}/self_attention/layer_norm", f"{dst}.attn_ln")
-        yield from _cross_attention(v, f"{src}/attention", f"{dst}.cross_attn", d)
+        yield from _cross_attention(v, f"{src}/attention", f"{dst}.cross_attn")
         yield from _norm(v, f"{src}/attention/layer_norm", f"{dst}.cross_attn_ln")
         yield from _ffn(v, f"{src}/ffn", dst)
 
@@ -63,14 +61,14 @@ def _ffn(v: dict, src: str, dst: str):
         yield f"{dst}.{ggml}.bias", v[f"{src}/{ct2}/bias"], True, None
 
 
-def _self_attention(v: dict, src: str, dst: str, d: int):
+def _self_attention(v: dict, src: str, dst: str):
     q, k, val = split_rows(v[f"{src}/linear_0/weight"], 3)
     qb, kb, vb = split_rows(v[f"{src}/linear_0/bias"], 3)
     yield from _qkv(dst, q, qb, k, kb, val, vb)
     yield from _out(v, f"{src}/linear_1", dst)
 
 
-def _cross_attention(v: dict, src: str, dst: str, d: int):
+def _cross_attention(v: dict, src: str, dst: str):
     q, qb = v[f"{src}/linear_0/weight"], v[f"{src}/linear_0/bias"]
     k, val = split_rows(v[f"{src}/linear_1/weight"], 2)
     kb, vb = split_rows(v[f"{src}/linear_1/bias"], 2)
