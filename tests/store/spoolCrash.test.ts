@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
-import { getSpoolKey } from '../../electron/core/spool/spoolKeys';
+import { listAudit } from '../../electron/core/audit/audit';
 import {
-  findInterruptedSessions,
-  recoverSession,
-} from '../../electron/core/spool/spoolReader';
+  acceptRecovery,
+  listRecoverable,
+} from '../../electron/core/spool/recovery';
+import { findInterruptedSessions } from '../../electron/core/spool/spoolReader';
 import { openStore, spoolRoot } from '../../electron/core/store/openStore';
+import { RecordingsRepository } from '../../electron/core/store/repositories/recordings';
 import { SessionsRepository } from '../../electron/core/store/repositories/sessions';
 import {
   CHUNK_SECONDS,
@@ -62,23 +64,27 @@ describe('crash-safe audio spool', () => {
     expect(run.signal).toBe('SIGKILL');
     expect(run.reported).toBeGreaterThanOrEqual(KILL_AFTER_CHUNKS);
 
-    const interrupted = findInterruptedSessions(spoolRoot(dataDir));
-    expect(interrupted.map((s) => s.marker.sessionId)).toEqual([sessionId]);
-    const spoolId = interrupted[0]!.marker.spoolId;
-
     const keyStore = new PassphraseKeyStore(
       path.join(dataDir, 'keys.json'),
       PASSPHRASE,
     );
     const db = await openStore({ dataDir, keyStore });
+    const offered = listRecoverable(db, spoolRoot(dataDir));
+    expect(offered.map((s) => [s.sessionId, s.recoverable])).toEqual([
+      [sessionId, true],
+    ]);
+    const spoolId = offered[0]!.spoolId;
     expect(new SessionsRepository(db).require(sessionId).status).toBe(
       'recording',
     );
-    const audio = recoverSession(
-      spoolRoot(dataDir),
-      spoolId,
-      getSpoolKey(db, spoolId)!,
+    const audio = acceptRecovery(db, spoolRoot(dataDir), spoolId, 'clin-1');
+    expect(new SessionsRepository(db).require(sessionId).status).toBe(
+      'interrupted',
     );
+    expect(
+      new RecordingsRepository(db).forSession(sessionId)[0]?.durationSec,
+    ).toBe(audio.durationSec);
+    expect(listAudit(db).map((e) => e.action)).toEqual(['recover']);
     db.close();
 
     const completeFiles = readdirSync(
