@@ -15,6 +15,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import {
   mkdir,
   mkdtemp,
+  readdir,
   readFile,
   rename,
   rm,
@@ -238,10 +239,22 @@ async function provision(fixture, dir) {
   return target;
 }
 
+/** Removes work folders a killed run left behind (an hour old: not a live run's). */
+async function sweepStaleWork(dir) {
+  for (const name of await readdir(dir)) {
+    if (!name.startsWith('.work-')) continue;
+    const info = await stat(path.join(dir, name)).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > 60 * 60 * 1000) {
+      await rm(path.join(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const dir = modelsDir();
   await mkdir(dir, { recursive: true });
+  await sweepStaleWork(dir);
 
   const fixtures = (await loadManifest()).filter((f) =>
     args.only ? f.id === args.only : args.all || !f.optional,
