@@ -133,7 +133,7 @@ export class AuthService {
   requireAdmin(): User {
     const user = this.state.user;
     if (!user || this.state.isLocked()) throw new AppError('unauthorized', 'Sign in first.');
-    const ownerId = this.store.repos.settings.get<string>('access.ownerId');
+    const ownerId = this.store.repos.settings.get('access.ownerId');
     if (user.role !== 'admin' && user.id !== ownerId) {
       this.audit(user.id, 'deny', 'capability', 'users');
       throw new AppError('forbidden', 'Only an administrator can manage users.');

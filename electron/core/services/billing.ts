@@ -69,7 +69,8 @@ function saveClaim(store: StoreHandle, sessionId: string, claim: SessionClaim): 
 
 /** ISA13 must be unique per interchange the practice sends. */
 function nextControlNumber(store: StoreHandle): number {
-  const last = store.repos.settings.get<number>(CONTROL_NUMBER_KEY) ?? 0;
+  const stored = store.repos.settings.get(CONTROL_NUMBER_KEY);
+  const last = typeof stored === 'number' ? stored : 0;
   const next = (last % 999_999_999) + 1;
   store.repos.settings.set(CONTROL_NUMBER_KEY, next);
   return next;

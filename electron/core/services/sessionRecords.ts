@@ -115,10 +115,11 @@ export function toNoteView(store: StoreHandle, version: NoteVersion): NoteVersio
 }
 
 export function toDeliveryView(item: OutboxItem): DeliveryView {
-  const payload = item.payload as { sessionId?: string } | null;
+  // Outbox rows carry the session bundle input (outbox/outboxJob.ts).
+  const payload = item.payload as { input?: { sessionId?: string } } | null;
   return {
     id: item.id,
-    sessionId: payload?.sessionId ?? null,
+    sessionId: payload?.input?.sessionId ?? null,
     connectorId: item.connectorId,
     status: item.status,
     attempts: item.attempts,

@@ -45,7 +45,11 @@ const PREFERRED = ['base.en', 'small.en', 'tiny.en', 'base', 'small', 'tiny'];
  * `model_corrupt`, `invalid_request` (mapping or language), `cancelled`.
  */
 export async function transcribeRecording(file: string, options: TranscribeOptions = {}): Promise<Transcript> {
-  const audio = await decodeAudio(file);
+  return transcribeAudio(await decodeAudio(file), options);
+}
+
+/** The same as {@link transcribeRecording}, for audio already decoded. */
+export async function transcribeAudio(audio: DecodedAudio, options: TranscribeOptions = {}): Promise<Transcript> {
   const channels = effectiveChannels(audio, options.channels);
   const roles = rolesFor(channels.length, options.channels);
 

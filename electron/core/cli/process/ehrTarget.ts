@@ -1,0 +1,51 @@
+import { createConnector } from '../../connectors/createConnector';
+import type { EhrConnector } from '../../connectors/ehrConnector';
+import {
+  startSandboxFhirServer,
+  type SandboxFhirServer,
+} from '../../connectors/sandbox/sandboxFhirServer';
+import { createOutboxDelivery } from '../../delivery/outboxDelivery';
+import type { DeliveryPort } from '../../services/billing';
+import type { StoreHandle } from '../../services/storeHandle';
+
+/** Where `hushnote process --ehr` delivers, and what it can report. */
+export interface EhrTarget {
+  delivery: DeliveryPort;
+  describe(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * `sandbox` starts the in-process FHIR R4 server used by the connector
+ * tests; anything else is a FHIR base URL (TLS required unless localhost),
+ * with a bearer token from HUSHNOTE_EHR_TOKEN when the server needs one.
+ */
+export async function openEhr(spec: string, store: StoreHandle): Promise<EhrTarget> {
+  const sandbox = spec === 'sandbox' ? await startSandboxFhirServer() : undefined;
+  const baseUrl = sandbox?.baseUrl ?? spec;
+  const token = process.env['HUSHNOTE_EHR_TOKEN'];
+  const connector: EhrConnector = createConnector({
+    kind: 'fhir-r4',
+    id: sandbox ? 'sandbox-ehr' : 'ehr',
+    name: sandbox ? 'Sandbox EHR (local)' : 'EHR',
+    baseUrl,
+    auth: token ? { type: 'bearer', token } : { type: 'none' },
+    recipient: { name: sandbox ? 'Sandbox EHR' : baseUrl, class: 'treating-providers' },
+  });
+  return {
+    delivery: createOutboxDelivery(store, connector),
+    describe: () => Promise.resolve(sandbox ? describeSandbox(sandbox) : [`EHR: ${baseUrl}`]),
+    close: async () => {
+      await sandbox?.close();
+    },
+  };
+}
+
+function describeSandbox(sandbox: SandboxFhirServer): string[] {
+  const counts = Object.entries(sandbox.counts())
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${type} ${n}`);
+  return [
+    `Sandbox EHR at ${sandbox.baseUrl} now holds: ${counts.join(', ') || 'nothing'}`,
+  ];
+}
