@@ -2,6 +2,7 @@ import { AppError } from '../../../contract/errors';
 import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
+import { accessAudit, type AccessAudit } from './accessAudit';
 
 export type ClaimStatus =
   'draft' | 'ready' | 'submitted' | 'accepted' | 'rejected' | 'paid' | 'void';
@@ -26,7 +27,15 @@ interface Row {
 }
 
 export class ClaimsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly audit: AccessAudit;
+
+  /** With `actor`, creations and changes are audited. */
+  constructor(
+    private readonly db: Database,
+    actor?: string,
+  ) {
+    this.audit = accessAudit(db, actor);
+  }
 
   create(input: {
     sessionId: string;
@@ -47,6 +56,7 @@ export class ClaimsRepository {
           now,
         ),
     );
+    this.audit('create', 'claim', id);
     return this.require(id);
   }
 
@@ -79,6 +89,7 @@ export class ClaimsRepository {
           id,
         ),
     );
+    this.audit('update', 'claim', id);
     return this.require(id);
   }
 
@@ -88,6 +99,7 @@ export class ClaimsRepository {
         .prepare('UPDATE claims SET status = ?, updated_at = ? WHERE id = ?')
         .run(status, nowIso(), id),
     );
+    this.audit('update', 'claim', id, { status });
     return this.require(id);
   }
 

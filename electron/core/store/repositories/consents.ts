@@ -2,6 +2,7 @@ import { AppError } from '../../../contract/errors';
 import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
+import { accessAudit, type AccessAudit } from './accessAudit';
 
 export type ConsentKind =
   'part2_disclosure' | 'note_assistant' | 'telehealth' | 'recording';
@@ -41,7 +42,15 @@ interface Row {
 export type NewConsent = Omit<Consent, 'id' | 'revokedAt'>;
 
 export class ConsentsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly audit: AccessAudit;
+
+  /** With `actor`, creations and changes are audited. */
+  constructor(
+    private readonly db: Database,
+    actor?: string,
+  ) {
+    this.audit = accessAudit(db, actor);
+  }
 
   record(input: NewConsent): Consent {
     if (input.kind === 'part2_disclosure') assertPart2Elements(input);
@@ -64,6 +73,7 @@ export class ConsentsRepository {
           nowIso(),
         ),
     );
+    this.audit('create', 'consent', id, { kind: input.kind });
     return this.require(id);
   }
 
@@ -75,6 +85,7 @@ export class ConsentsRepository {
         )
         .run(at, id),
     );
+    this.audit('update', 'consent', id, { revoked: true });
     return this.require(id);
   }
 

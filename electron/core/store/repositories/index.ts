@@ -36,22 +36,26 @@ export interface Repositories {
   settings: SettingsRepository;
 }
 
-export function createRepositories(db: Database): Repositories {
+/**
+ * Every repository over `db`. Pass the signed-in user's id as `actor` (once
+ * per request) and accesses to PHI are written to the audit trail.
+ */
+export function createRepositories(db: Database, actor?: string): Repositories {
   return {
     users: new UsersRepository(db),
     clients: new ClientsRepository(db),
     appointments: new AppointmentsRepository(db),
-    sessions: new SessionsRepository(db),
+    sessions: new SessionsRepository(db, actor),
     recordings: new RecordingsRepository(db),
-    transcripts: new TranscriptsRepository(db),
-    notes: new NotesRepository(db),
+    transcripts: new TranscriptsRepository(db, actor),
+    notes: new NotesRepository(db, actor),
     cosignatures: new CosignaturesRepository(db),
-    processNotes: new ProcessNotesRepository(db),
+    processNotes: new ProcessNotesRepository(db, actor),
     assessments: new AssessmentsRepository(db),
     riskFlags: new RiskFlagsRepository(db),
     goals: new TreatmentGoalsRepository(db),
-    claims: new ClaimsRepository(db),
-    consents: new ConsentsRepository(db),
+    claims: new ClaimsRepository(db, actor),
+    consents: new ConsentsRepository(db, actor),
     outbox: new OutboxRepository(db),
     settings: new SettingsRepository(db),
   };

@@ -3,6 +3,7 @@ import { AppError } from '../../../contract/errors';
 import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { errorCode, guarded } from '../sqliteErrors';
+import { accessAudit, type AccessAudit } from './accessAudit';
 
 export type NoteVersionKind = 'draft' | 'edited' | 'signed' | 'amended';
 
@@ -48,7 +49,15 @@ interface VersionRow {
  * (45 CFR 164.526). The SQLite triggers of migration 0003 enforce the same.
  */
 export class NotesRepository {
-  constructor(private readonly db: Database) {}
+  private readonly audit: AccessAudit;
+
+  /** With `actor`, every create, read, edit and signature is audited. */
+  constructor(
+    private readonly db: Database,
+    actor?: string,
+  ) {
+    this.audit = accessAudit(db, actor);
+  }
 
   createDraft(input: {
     sessionId: string;
@@ -96,7 +105,7 @@ export class NotesRepository {
     if (reason.trim() === '')
       throw new AppError('note_invalid', 'An amendment needs a reason.');
     return this.write(() => {
-      if (!this.signedVersion(noteId))
+      if (!this.signedRow(noteId))
         throw new AppError('note_invalid', 'Only a signed note is amended.');
       return this.insertVersion(noteId, 'amended', content, authorId, {
         signedBy: authorId,
@@ -136,14 +145,32 @@ export class NotesRepository {
     return (ids as string[]).map((id) => this.get(id) as Note);
   }
 
+  /** Every version, oldest first (a read of the note). */
   versions(noteId: string): NoteVersion[] {
     const rows = this.db
       .prepare('SELECT * FROM note_versions WHERE note_id = ? ORDER BY version')
       .all(noteId) as VersionRow[];
+    this.audit('read', 'note', noteId, { versions: rows.length });
     return rows.map(toVersion);
   }
 
+  /** The current version (a read of the note). */
   latest(noteId: string): NoteVersion | null {
+    const version = this.latestRow(noteId);
+    if (version)
+      this.audit('read', 'note', noteId, { version: version.version });
+    return version;
+  }
+
+  /** The signed version, if any (a read of the note). */
+  signedVersion(noteId: string): NoteVersion | null {
+    const version = this.signedRow(noteId);
+    if (version)
+      this.audit('read', 'note', noteId, { version: version.version });
+    return version;
+  }
+
+  private latestRow(noteId: string): NoteVersion | null {
     const row = this.db
       .prepare(
         'SELECT * FROM note_versions WHERE note_id = ? ORDER BY version DESC LIMIT 1',
@@ -152,7 +179,7 @@ export class NotesRepository {
     return row ? toVersion(row) : null;
   }
 
-  signedVersion(noteId: string): NoteVersion | null {
+  private signedRow(noteId: string): NoteVersion | null {
     const row = this.db
       .prepare(
         `SELECT * FROM note_versions WHERE note_id = ? AND kind = 'signed'`,
@@ -162,13 +189,13 @@ export class NotesRepository {
   }
 
   private requireLatest(noteId: string): NoteVersion {
-    const latest = this.latest(noteId);
+    const latest = this.latestRow(noteId);
     if (!latest) throw new AppError('not_found', 'No such note.');
     return latest;
   }
 
   private assertUnsigned(noteId: string): void {
-    if (this.signedVersion(noteId)) {
+    if (this.signedRow(noteId)) {
       throw new AppError(
         'note_locked',
         'The note is signed; corrections are amendments.',
@@ -183,7 +210,7 @@ export class NotesRepository {
     authorId: string,
     sign: { signedBy?: string; signedAt?: string; reason?: string },
   ): NoteVersion {
-    const previous = this.latest(noteId);
+    const previous = this.latestRow(noteId);
     const text = canonicalText(content);
     const before = previous ? canonicalText(previous.content) : text;
     const diff =
@@ -210,6 +237,7 @@ export class NotesRepository {
         'UPDATE notes SET status = ?, current_version = ?, updated_at = ? WHERE id = ?',
       )
       .run(kind, version, nowIso(), noteId);
+    this.audit(VERSION_ACTION[kind], 'note', noteId, { version });
     return this.requireLatest(noteId);
   }
 
@@ -221,6 +249,13 @@ export class NotesRepository {
     }
   }
 }
+
+const VERSION_ACTION = {
+  draft: 'create',
+  edited: 'update',
+  signed: 'sign',
+  amended: 'amend',
+} as const satisfies Record<NoteVersionKind, string>;
 
 /** Pretty JSON with sorted keys, so diffs show edits and not key order. */
 function canonicalText(content: unknown): string {

@@ -2,6 +2,7 @@ import { AppError } from '../../../contract/errors';
 import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
+import { accessAudit, type AccessAudit } from './accessAudit';
 
 /**
  * HIPAA psychotherapy notes (45 CFR 164.501): the clinician's private
@@ -25,7 +26,15 @@ interface Row {
 }
 
 export class ProcessNotesRepository {
-  constructor(private readonly db: Database) {}
+  private readonly audit: AccessAudit;
+
+  /** With `actor` set, accesses are audited (including refused ones). */
+  constructor(
+    private readonly db: Database,
+    actor?: string,
+  ) {
+    this.audit = accessAudit(db, actor);
+  }
 
   create(actorId: string, sessionId: string, content: string): ProcessNote {
     const id = newId();
@@ -35,11 +44,12 @@ export class ProcessNotesRepository {
         .prepare('INSERT INTO process_notes VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, sessionId, actorId, content, now, now),
     );
-    return this.get(actorId, id);
+    this.audit('create', 'process_note', id);
+    return this.load(actorId, id);
   }
 
   update(actorId: string, id: string, content: string): ProcessNote {
-    this.get(actorId, id);
+    this.load(actorId, id);
     guarded(() =>
       this.db
         .prepare(
@@ -47,20 +57,29 @@ export class ProcessNotesRepository {
         )
         .run(content, nowIso(), id),
     );
-    return this.get(actorId, id);
+    this.audit('update', 'process_note', id);
+    return this.load(actorId, id);
   }
 
   /** Throws `forbidden` for anyone but the author, supervisors and admins included. */
   get(actorId: string, id: string): ProcessNote {
+    const note = this.load(actorId, id);
+    this.audit('read', 'process_note', id);
+    return note;
+  }
+
+  private load(actorId: string, id: string): ProcessNote {
     const row = this.db
       .prepare('SELECT * FROM process_notes WHERE id = ?')
       .get(id) as Row | undefined;
     if (!row) throw new AppError('not_found', 'No such process note.');
-    if (row.author_id !== actorId)
+    if (row.author_id !== actorId) {
+      this.audit('deny', 'process_note', id);
       throw new AppError(
         'forbidden',
         'Process notes are private to their author.',
       );
+    }
     return toNote(row);
   }
 
@@ -75,10 +94,11 @@ export class ProcessNotesRepository {
   }
 
   delete(actorId: string, id: string): void {
-    this.get(actorId, id);
+    this.load(actorId, id);
     guarded(() =>
       this.db.prepare('DELETE FROM process_notes WHERE id = ?').run(id),
     );
+    this.audit('delete', 'process_note', id);
   }
 }
 

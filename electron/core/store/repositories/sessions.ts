@@ -2,6 +2,7 @@ import { AppError } from '../../../contract/errors';
 import type { Database } from '../database';
 import { newId, nowIso } from '../clock';
 import { guarded } from '../sqliteErrors';
+import { accessAudit, type AccessAudit } from './accessAudit';
 
 export const SESSION_STATUSES = [
   'preparing',
@@ -68,7 +69,15 @@ interface SessionRow {
 
 /** Recording sessions: one per appointment attempt. */
 export class SessionsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly audit: AccessAudit;
+
+  /** With `actor`, creations and changes are audited. */
+  constructor(
+    private readonly db: Database,
+    actor?: string,
+  ) {
+    this.audit = accessAudit(db, actor);
+  }
 
   create(input: {
     id?: string;
@@ -93,6 +102,7 @@ export class SessionsRepository {
           now,
         ),
     );
+    this.audit('create', 'session', id);
     return this.require(id);
   }
 

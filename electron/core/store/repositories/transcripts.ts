@@ -1,6 +1,7 @@
 import type { Segment } from '../../domain/transcript';
 import type { Database } from '../database';
 import { guarded } from '../sqliteErrors';
+import { accessAudit, type AccessAudit } from './accessAudit';
 
 interface SegmentRow {
   id: string;
@@ -14,7 +15,15 @@ interface SegmentRow {
 
 /** Finalized transcript segments of a session, in time order. */
 export class TranscriptsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly audit: AccessAudit;
+
+  /** With `actor`, writes, reads and purges are audited. */
+  constructor(
+    private readonly db: Database,
+    actor?: string,
+  ) {
+    this.audit = accessAudit(db, actor);
+  }
 
   /** Adds or replaces segments by id (a re-run of recognition overwrites). */
   upsertSegments(sessionId: string, segments: readonly Segment[]): void {
@@ -26,6 +35,9 @@ export class TranscriptsRepository {
     guarded(() =>
       this.db.transaction(() => {
         for (const s of segments) insert.run({ sessionId, ...s });
+        this.audit('create', 'transcript', sessionId, {
+          segments: segments.length,
+        });
       })(),
     );
   }
@@ -36,6 +48,7 @@ export class TranscriptsRepository {
         'SELECT * FROM transcript_segments WHERE session_id = ? ORDER BY start_sec, id',
       )
       .all(sessionId) as SegmentRow[];
+    this.audit('read', 'transcript', sessionId, { segments: rows.length });
     return rows.map((r) => ({
       id: r.id,
       start: r.start_sec,
@@ -60,10 +73,12 @@ export class TranscriptsRepository {
 
   /** Removes the session's transcript text; returns how many segments went. */
   purge(sessionId: string): number {
-    return guarded(() =>
+    const { changes } = guarded(() =>
       this.db
         .prepare('DELETE FROM transcript_segments WHERE session_id = ?')
         .run(sessionId),
-    ).changes;
+    );
+    this.audit('delete', 'transcript', sessionId, { segments: changes });
+    return changes;
   }
 }
