@@ -137,6 +137,16 @@ describe('intake', () => {
     }
   });
 
+  it('blocks intake on the same day as an E/M rather than turning it into 90792', () => {
+    const s = suggestCodes({
+      ...base,
+      service: 'intake',
+      credential: 'MD',
+      sameDayCodes: ['99214'],
+    });
+    expect(s.blocked).toMatch(/90791 cannot be billed the same day as 99214/);
+  });
+
   it('warns on a repeat evaluation inside the payer gap', () => {
     const soon = suggestCodes({
       ...base,

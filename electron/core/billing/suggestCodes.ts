@@ -66,6 +66,8 @@ function resolveWithEm(
   sameDay: readonly string[],
 ): { value: boolean; note?: string } {
   if (input.withEm) return { value: true };
+  // For intake a same-day E/M is a conflict, not medical services (90792).
+  if (input.service === 'intake') return { value: false };
   const em = sameDay.find(isEmCode);
   if (!em) return { value: false };
   return {
@@ -136,7 +138,7 @@ function applyCredential(
   if (excluded) {
     block(
       draft,
-      `${label} (${cls}) may not bill ${excluded.cpt} with ${profile.displayName}: it needs E/M scope (FCSO 0459457; payer profile).`,
+      `${label} (${cls}) may not bill ${excluded.cpt} with ${profile.displayName} (payer profile credential limits; 90792 and the E/M add-ons need E/M scope, FCSO 0459457).`,
     );
   }
 }
