@@ -22,8 +22,9 @@ export interface WhisperEngineOptions {
 export async function createWhisperEngine(options: WhisperEngineOptions): Promise<SttEngine> {
   const info = await inspectModelFile(options.modelPath);
   const binding = await import('@fugood/whisper.node');
-  // whisper.cpp prints its load log to stderr unless a callback is set.
-  await binding.toggleNativeLog(process.env['HUSHNOTE_LOG'] === 'debug');
+  // Disabling the native log resets whisper.cpp to its stderr printer; an
+  // enabled log with no listeners is what actually keeps stderr quiet.
+  await binding.toggleNativeLog(true);
 
   let context: WhisperContext;
   try {
