@@ -1,4 +1,5 @@
 import { hasPhrase, normalize, sentences } from './text';
+import type { AnswerOption } from './types';
 
 /**
  * Maps a client's spoken answer to a frequency score 0-3 of the PHQ/GAD
@@ -101,17 +102,38 @@ export interface MappedAnswer {
 }
 
 /**
- * The best reading of an answer, or null when nothing maps. The first
+ * The best reading of an answer, or null when nothing maps. Items with
+ * their own choices (PHQ-9 item 10: "Somewhat difficult") are read by
+ * those labels; the 0-3 frequency scale also by its paraphrases. The first
  * sentence that maps wins, since later sentences tend to elaborate
  * ("Several days. Sometimes I think ..."). Two different scores in that
  * sentence lower confidence below the proposal threshold.
  */
-export function mapAnswer(text: string): MappedAnswer | null {
+export function mapAnswer(
+  text: string,
+  options?: AnswerOption[],
+): MappedAnswer | null {
+  const frequency =
+    options === undefined || options.some((o) => o.code === FREQUENCY_ZERO);
   for (const sentence of sentences(text)) {
-    const found = mapSentence(normalize(sentence));
-    if (found) return hedged(found, normalize(sentence));
+    const normalized = normalize(sentence);
+    const found = frequency
+      ? mapSentence(normalized)
+      : mapLabel(normalized, options);
+    if (found) return hedged(found, normalized);
   }
-  return mapNumber(normalize(text));
+  return frequency ? mapNumber(normalize(text)) : null;
+}
+
+/** LOINC answer code of "Not at all": marks the PHQ/GAD frequency scale. */
+const FREQUENCY_ZERO = 'LA6568-5';
+
+/** An option named in full ("very difficult"); the longest name wins. */
+function mapLabel(text: string, options: AnswerOption[]): MappedAnswer | null {
+  const named = options
+    .filter((option) => hasPhrase(text, normalize(option.label).trim()))
+    .sort((a, b) => b.label.length - a.label.length)[0];
+  return named ? { value: named.value, confidence: 0.9 } : null;
 }
 
 function mapSentence(text: string): MappedAnswer | null {

@@ -1,7 +1,7 @@
 import type { Segment } from '../domain/transcript';
 import { log } from '../log/logger';
 import { mapAnswer } from './answerMap';
-import { instruments } from './instruments';
+import { instruments, optionsFor } from './instruments';
 import { isFramed, questionsIn, type AskedItem } from './questions';
 import { scoreWith } from './score';
 import type {
@@ -53,11 +53,19 @@ export function detectAssessments(
       results.push(result);
   }
 
+  results.sort((a, b) => firstHeard(a) - firstHeard(b));
   log().info('assessments.detected', {
     segments: segments.length,
     found: results.length,
   });
   return results;
+}
+
+function firstHeard(result: AssessmentResult): number {
+  const starts = result.items.flatMap((item) =>
+    item.evidence ? [item.evidence.start] : [],
+  );
+  return Math.min(...starts);
 }
 
 function administered(
@@ -124,11 +132,12 @@ function answerItem(
   ask: AskedItem,
   segments: Segment[],
 ): AssessmentItemResult {
+  const options = optionsFor(ask.instrument, base.index);
   const replies = ask.replyIds
     .map((id) => segments.find((segment) => segment.id === id))
     .filter((segment): segment is Segment => segment !== undefined);
   const quote = replies.map((segment) => segment.text).join(' ');
-  const mapped = quote ? mapAnswer(quote) : null;
+  const mapped = quote ? mapAnswer(quote, options) : null;
   const confidence = mapped ? adjust(mapped.confidence, ask, replies) : 0;
   const last = replies.at(-1);
 

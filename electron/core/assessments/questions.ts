@@ -1,4 +1,5 @@
 import type { Segment } from '../domain/transcript';
+import { mapAnswer } from './answerMap';
 import { hasPhrase, hasStem, normalize, sentences } from './text';
 import type { Instrument, InstrumentItem } from './types';
 
@@ -62,6 +63,7 @@ export function questionsIn(
 
   ordered.forEach((segment, position) => {
     if (segment.role === 'client') return;
+    if (segment.role === 'unknown' && answersOnly(segment)) return;
     const previous = asked.at(-1);
     const inRun =
       previous !== undefined && segment.start - previous.end <= RUN_GAP_SEC;
@@ -166,13 +168,24 @@ function repliesAfter(
       replies.push(segment.id);
       continue;
     }
-    if (segment.role === 'unknown' && !asksAnyItem(segment, library)) {
+    if (segment.role === 'unknown' && soundsLikeReply(segment, library)) {
       replies.push(segment.id);
       continue;
     }
     if (!clarifies(segment, library)) break;
   }
   return replies;
+}
+
+/** With no roles, a reply names no item, or names a frequency without asking. */
+function soundsLikeReply(segment: Segment, library: Instrument[]): boolean {
+  return !asksAnyItem(segment, library) || answersOnly(segment);
+}
+
+/** An unattributed segment that states a frequency and asks nothing. */
+function answersOnly(segment: Segment): boolean {
+  const asking = isQuestion(segment.text, normalize(segment.text));
+  return !asking && mapAnswer(segment.text) !== null;
 }
 
 function clarifies(segment: Segment, library: Instrument[]): boolean {
