@@ -6,8 +6,15 @@ import {
   type SandboxFhirServer,
 } from '../../electron/core/connectors/sandbox/sandboxFhirServer';
 import { buildSessionBundle } from '../../electron/core/fhir/buildSessionBundle';
-import { bundleErrors, structureErrors } from '../../electron/core/fhir/validateFhir';
-import type { DocumentReference, Encounter, Observation } from '@medplum/fhirtypes';
+import {
+  bundleErrors,
+  structureErrors,
+} from '../../electron/core/fhir/validateFhir';
+import type {
+  DocumentReference,
+  Encounter,
+  Observation,
+} from '@medplum/fhirtypes';
 import { demoSession } from './demoSession';
 
 const RECIPIENT = { name: 'Sandbox EHR', class: 'treating-providers' as const };
@@ -20,7 +27,14 @@ describe('FHIR R4 push of the demo session', () => {
   afterAll(() => server.close());
 
   const connector = () =>
-    createConnector({ kind: 'fhir-r4', id: 'sandbox', name: 'Sandbox EHR', baseUrl: server.baseUrl, auth: { type: 'none' }, recipient: RECIPIENT });
+    createConnector({
+      kind: 'fhir-r4',
+      id: 'sandbox',
+      name: 'Sandbox EHR',
+      baseUrl: server.baseUrl,
+      auth: { type: 'none' },
+      recipient: RECIPIENT,
+    });
 
   it('builds a bundle whose every resource is valid R4', () => {
     expect(bundleErrors(buildSessionBundle(demoSession()))).toEqual([]);
@@ -30,8 +44,14 @@ describe('FHIR R4 push of the demo session', () => {
     const first = await pushSession(connector(), demoSession());
     const counts = server.counts();
     expect(counts).toMatchObject({
-      Patient: 1, Encounter: 1, DocumentReference: 1, Composition: 1,
-      QuestionnaireResponse: 1, Claim: 1, Provenance: 1, Condition: 2,
+      Patient: 1,
+      Encounter: 1,
+      DocumentReference: 1,
+      Composition: 1,
+      QuestionnaireResponse: 1,
+      Claim: 1,
+      Provenance: 1,
+      Condition: 2,
     });
     const observations = server.resources<Observation>('Observation');
     // PHQ-9: panel + 9 items + total.
@@ -39,7 +59,8 @@ describe('FHIR R4 push of the demo session', () => {
     expect(first.created).toBeGreaterThan(0);
 
     for (const type of Object.keys(counts)) {
-      for (const r of server.resources(type as 'Patient')) expect(structureErrors(r)).toEqual([]);
+      for (const r of server.resources(type as 'Patient'))
+        expect(structureErrors(r)).toEqual([]);
     }
 
     const second = await pushSession(connector(), demoSession());
@@ -57,13 +78,17 @@ describe('FHIR R4 push of the demo session', () => {
     const [doc] = server.resources<DocumentReference>('DocumentReference');
     expect(doc?.type?.coding?.[0]?.code).toBe('34904-3');
     expect(doc?.docStatus).toBe('final');
-    expect(doc?.context?.encounter?.[0]?.reference).toBe(`Encounter/${encounter?.id}`);
+    expect(doc?.context?.encounter?.[0]?.reference).toBe(
+      `Encounter/${encounter?.id}`,
+    );
     const types = doc?.content.map((c) => c.attachment.contentType);
     expect(types).toEqual(['text/plain; charset=utf-8', 'application/pdf']);
     const pdf = Buffer.from(doc?.content[1]?.attachment.data ?? '', 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
 
-    const panel = server.resources<Observation>('Observation').find((o) => o.code.coding?.[0]?.code === '44261-6');
+    const panel = server
+      .resources<Observation>('Observation')
+      .find((o) => o.code.coding?.[0]?.code === '44261-6');
     expect(panel?.valueQuantity?.value ?? panel?.valueInteger).toBe(15);
   });
 });

@@ -11,8 +11,14 @@ declare module 'hl7-standard' {
 declare module 'simple-hl7' {
   import type { Server as NetServer } from 'node:net';
   export interface Hl7Message {
-    header: { getField(i: number): string; getComponent(i: number, j: number): string };
-    getSegment(type: string): { getField(i: number): string; getComponent(i: number, j: number): string };
+    header: {
+      getField(i: number): string;
+      getComponent(i: number, j: number): string;
+    };
+    getSegment(type: string): {
+      getField(i: number): string;
+      getComponent(i: number, j: number): string;
+    };
     getSegments(type: string): { getField(i: number): string }[];
     log(): string;
     toString(): string;
@@ -24,7 +30,11 @@ declare module 'simple-hl7' {
   }
   export const Server: {
     createTcpServer(
-      handler: (err: unknown, req: { msg: Hl7Message; raw: string }, res: { ack: Hl7Message; end(): void }) => void,
+      handler: (
+        err: unknown,
+        req: { msg: Hl7Message; raw: string },
+        res: { ack: Hl7Message; end(): void },
+      ) => void,
     ): TcpServer;
   };
   export class Parser {

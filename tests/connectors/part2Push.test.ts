@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Composition, Consent, DocumentReference, Resource } from '@medplum/fhirtypes';
+import type {
+  Composition,
+  Consent,
+  DocumentReference,
+  Resource,
+} from '@medplum/fhirtypes';
 import { AppError } from '../../electron/contract/errors';
 import { createConnector } from '../../electron/core/connectors/createConnector';
 import { pushSession } from '../../electron/core/connectors/pushSession';
@@ -10,18 +15,31 @@ import {
 import { SqliteDisclosureLog } from '../../electron/core/part2/disclosureLog';
 import { hasPart2Labels } from '../../electron/core/part2/part2Labels';
 import { PART2_NOTICE_FULL } from '../../electron/core/part2/part2Notice';
-import { openTestDatabase, type TestDatabase } from '../../electron/core/store/testDb';
+import {
+  openTestDatabase,
+  type TestDatabase,
+} from '../../electron/core/store/testDb';
 import { demoAppointment, demoPart2Consent, demoSession } from './demoSession';
 
 const RECIPIENT = { name: 'Sandbox EHR', class: 'treating-providers' as const };
 
 function part2Session(withConsent: boolean) {
   const base = demoAppointment();
-  const appointment = { ...base, client: { ...base.client, id: 'client-part2', part2Program: 'Springfield SUD program' } };
+  const appointment = {
+    ...base,
+    client: {
+      ...base.client,
+      id: 'client-part2',
+      part2Program: 'Springfield SUD program',
+    },
+  };
   return demoSession({
     sessionId: `session-part2-${withConsent ? 'consented' : 'none'}`,
     appointment,
-    part2: { program: 'Springfield SUD program', ...(withConsent ? { consent: demoPart2Consent() } : {}) },
+    part2: {
+      program: 'Springfield SUD program',
+      ...(withConsent ? { consent: demoPart2Consent() } : {}),
+    },
   });
 }
 
@@ -39,15 +57,26 @@ describe('42 CFR Part 2 pushes', () => {
     store.dispose();
   });
   const connector = () =>
-    createConnector({ kind: 'fhir-r4', id: 'sandbox', name: 'Sandbox EHR', baseUrl: server.baseUrl, auth: { type: 'none' }, recipient: RECIPIENT });
+    createConnector({
+      kind: 'fhir-r4',
+      id: 'sandbox',
+      name: 'Sandbox EHR',
+      baseUrl: server.baseUrl,
+      auth: { type: 'none' },
+      recipient: RECIPIENT,
+    });
 
   it('refuses a Part 2 client without consent, says why, and sends nothing', async () => {
     const disclosures = new SqliteDisclosureLog(store.db);
-    const push = pushSession(connector(), part2Session(false), { disclosures, now });
+    const push = pushSession(connector(), part2Session(false), {
+      disclosures,
+      now,
+    });
     await expect(push).rejects.toThrow(AppError);
     await expect(push).rejects.toMatchObject({
       kind: 'consent_required',
-      message: 'Push blocked: no 42 CFR Part 2 consent is on file for this client.',
+      message:
+        'Push blocked: no 42 CFR Part 2 consent is on file for this client.',
     });
     expect(server.requests()).toEqual([]);
     expect(server.counts()).toEqual({});
@@ -56,8 +85,13 @@ describe('42 CFR Part 2 pushes', () => {
 
   it('refuses when the consent does not name this recipient', async () => {
     const input = part2Session(true);
-    input.part2 = { program: 'x', consent: demoPart2Consent({ recipients: [{ class: 'health-plans' }] }) };
-    await expect(pushSession(connector(), input, { now })).rejects.toMatchObject({
+    input.part2 = {
+      program: 'x',
+      consent: demoPart2Consent({ recipients: [{ class: 'health-plans' }] }),
+    };
+    await expect(
+      pushSession(connector(), input, { now }),
+    ).rejects.toMatchObject({
       kind: 'consent_required',
       message: expect.stringContaining('does not name Sandbox EHR') as string,
     });
@@ -68,15 +102,32 @@ describe('42 CFR Part 2 pushes', () => {
     const disclosures = new SqliteDisclosureLog(store.db);
     await pushSession(connector(), part2Session(true), { disclosures, now });
 
-    const labelled: Resource[] = ['Patient', 'Encounter', 'Condition', 'DocumentReference', 'Composition', 'QuestionnaireResponse', 'Observation', 'Claim', 'Consent', 'Provenance', 'Coverage']
-      .flatMap((t) => server.resources(t as 'Patient'));
+    const labelled: Resource[] = [
+      'Patient',
+      'Encounter',
+      'Condition',
+      'DocumentReference',
+      'Composition',
+      'QuestionnaireResponse',
+      'Observation',
+      'Claim',
+      'Consent',
+      'Provenance',
+      'Coverage',
+    ].flatMap((t) => server.resources(t as 'Patient'));
     expect(labelled.length).toBeGreaterThan(20);
-    for (const r of labelled) expect(hasPart2Labels(r), r.resourceType).toBe(true);
+    for (const r of labelled)
+      expect(hasPart2Labels(r), r.resourceType).toBe(true);
     const codes = labelled[0]?.meta?.security?.map((s) => s.code);
-    expect(codes).toEqual(expect.arrayContaining(['R', '42CFRPart2', 'NORDSCLCD']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['R', '42CFRPart2', 'NORDSCLCD']),
+    );
 
     const [doc] = server.resources<DocumentReference>('DocumentReference');
-    const text = Buffer.from(doc?.content[0]?.attachment.data ?? '', 'base64').toString('utf8');
+    const text = Buffer.from(
+      doc?.content[0]?.attachment.data ?? '',
+      'base64',
+    ).toString('utf8');
     expect(text.startsWith(PART2_NOTICE_FULL)).toBe(true);
     expect(text).toContain('Scope of consent consent-demo-part2');
     const [composition] = server.resources<Composition>('Composition');
@@ -86,7 +137,9 @@ describe('42 CFR Part 2 pushes', () => {
   });
 
   it('audits the disclosure and lists it for the client', () => {
-    const list = new SqliteDisclosureLog(store.db).listForClient('client-part2');
+    const list = new SqliteDisclosureLog(store.db).listForClient(
+      'client-part2',
+    );
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       sessionId: 'session-part2-consented',

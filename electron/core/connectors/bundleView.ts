@@ -31,8 +31,12 @@ export function sessionView(bundle: Bundle): SessionView {
   const encounter = first<Encounter>(bundle, 'Encounter');
   const document = first<DocumentReference>(bundle, 'DocumentReference');
   const practitioner = optional<Practitioner>(bundle, 'Practitioner');
-  const text = document.content.find((c) => c.attachment.contentType?.startsWith('text/plain'));
-  const pdf = document.content.find((c) => c.attachment.contentType === 'application/pdf');
+  const text = document.content.find((c) =>
+    c.attachment.contentType?.startsWith('text/plain'),
+  );
+  const pdf = document.content.find(
+    (c) => c.attachment.contentType === 'application/pdf',
+  );
   const id = document.identifier?.[0];
 
   return {
@@ -41,19 +45,28 @@ export function sessionView(bundle: Bundle): SessionView {
     document,
     ...(practitioner ? { practitioner } : {}),
     documentType: document.type?.coding?.[0] ?? { code: 'note' },
-    noteText: Buffer.from(text?.attachment.data ?? '', 'base64').toString('utf8'),
-    ...(pdf?.attachment.data ? { notePdf: Buffer.from(pdf.attachment.data, 'base64') } : {}),
+    noteText: Buffer.from(text?.attachment.data ?? '', 'base64').toString(
+      'utf8',
+    ),
+    ...(pdf?.attachment.data
+      ? { notePdf: Buffer.from(pdf.attachment.data, 'base64') }
+      : {}),
     part2: (document.meta?.security ?? []).some((s) => s.code === '42CFRPart2'),
     deliveryKey: `${id?.system ?? ''}|${id?.value ?? ''}`,
   };
 }
 
-function optional<T extends Resource>(bundle: Bundle, type: T['resourceType']): T | undefined {
-  return bundle.entry?.find((e) => e.resource?.resourceType === type)?.resource as T | undefined;
+function optional<T extends Resource>(
+  bundle: Bundle,
+  type: T['resourceType'],
+): T | undefined {
+  return bundle.entry?.find((e) => e.resource?.resourceType === type)
+    ?.resource as T | undefined;
 }
 
 function first<T extends Resource>(bundle: Bundle, type: T['resourceType']): T {
   const found = optional<T>(bundle, type);
-  if (!found) throw new AppError('invalid_request', `The session bundle has no ${type}.`);
+  if (!found)
+    throw new AppError('invalid_request', `The session bundle has no ${type}.`);
   return found;
 }

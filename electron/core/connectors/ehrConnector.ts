@@ -18,7 +18,11 @@ export interface ConnectorDescription {
 
 export type ConnectionCheck =
   | { ok: true; detail: string }
-  | { ok: false; kind: 'ehr_unreachable' | 'ehr_auth_expired' | 'ehr_rejected'; message: string };
+  | {
+      ok: false;
+      kind: 'ehr_unreachable' | 'ehr_auth_expired' | 'ehr_rejected';
+      message: string;
+    };
 
 /** The day whose schedule to pull, in the clinician's time zone. */
 export interface ScheduleQuery {

@@ -16,7 +16,10 @@ export function assertSecureUrl(raw: string, what = 'The EHR address'): URL {
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol === 'http:' && LOOPBACK.has(url.hostname)) return url;
-  throw new AppError('invalid_request', `${what} must use https (TLS); only localhost may use http.`);
+  throw new AppError(
+    'invalid_request',
+    `${what} must use https (TLS); only localhost may use http.`,
+  );
 }
 
 /** The URL without credentials or query, for display and logs. */

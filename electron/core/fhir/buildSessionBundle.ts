@@ -4,14 +4,24 @@ import { disclosureNotice } from '../part2/part2Notice';
 import { withPart2Labels } from '../part2/part2Labels';
 import { DEFAULT_NOTE_TYPE } from './fhirCodes';
 import type { SessionBundleInput } from './sessionBundleInput';
-import { buildConsent, buildProvenance, provenanceTag } from './resources/attestation';
+import {
+  buildConsent,
+  buildProvenance,
+  provenanceTag,
+} from './resources/attestation';
 import {
   bundleRefs,
   ifNoneExistFor,
   type BundleContext,
 } from './resources/bundleContext';
-import { buildConditions, buildEncounter } from './resources/encounterResources';
-import { buildComposition, buildDocumentReference } from './resources/noteResources';
+import {
+  buildConditions,
+  buildEncounter,
+} from './resources/encounterResources';
+import {
+  buildComposition,
+  buildDocumentReference,
+} from './resources/noteResources';
 import {
   buildBillingOrganization,
   buildCoverage,
@@ -102,7 +112,11 @@ function label(ctx: BundleContext, resource: Resource): Resource {
   return withPart2Labels(resource);
 }
 
-function entry(fullUrl: string, resource: Resource, ctx: BundleContext): BundleEntry {
+function entry(
+  fullUrl: string,
+  resource: Resource,
+  ctx: BundleContext,
+): BundleEntry {
   return {
     fullUrl,
     resource,
@@ -122,7 +136,10 @@ function ifNoneExist(resource: Resource, ctx: BundleContext): string {
   const id = 'identifier' in resource ? resource.identifier : undefined;
   const first = Array.isArray(id) ? id[0] : id;
   if (!first) {
-    throw new AppError('internal', `No stable identifier on ${resource.resourceType}.`);
+    throw new AppError(
+      'internal',
+      `No stable identifier on ${resource.resourceType}.`,
+    );
   }
   return ifNoneExistFor(first);
 }

@@ -8,11 +8,13 @@ export const SYSTEM = {
   observationValue: 'http://terminology.hl7.org/CodeSystem/v3-ObservationValue',
   npi: 'http://hl7.org/fhir/sid/us-npi',
   ucum: 'http://unitsofmeasure.org',
-  docCategory: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+  docCategory:
+    'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
   conditionCategory: 'http://terminology.hl7.org/CodeSystem/condition-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
   consentScope: 'http://terminology.hl7.org/CodeSystem/consentscope',
-  provenanceRole: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
+  provenanceRole:
+    'http://terminology.hl7.org/CodeSystem/provenance-participant-type',
   /** Hushnote's own identifier namespaces; values are stable per session. */
   hushnote: 'urn:hushnote',
 } as const;
@@ -30,7 +32,13 @@ export const DEFAULT_NOTE_TYPE: Coding = {
 
 /** US Core clinical-note category. */
 export const CLINICAL_NOTE_CATEGORY: CodeableConcept = {
-  coding: [{ system: SYSTEM.docCategory, code: 'clinical-note', display: 'Clinical Note' }],
+  coding: [
+    {
+      system: SYSTEM.docCategory,
+      code: 'clinical-note',
+      display: 'Clinical Note',
+    },
+  ],
 };
 
 /** v3-ActCode encounter classes: VR for telehealth, AMB in person. */

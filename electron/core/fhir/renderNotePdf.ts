@@ -1,4 +1,9 @@
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  PDFDocument,
+  StandardFonts,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
 import type { SessionBundleInput } from './sessionBundleInput';
 
 const PAGE = { width: 612, height: 792, margin: 54 };
@@ -45,8 +50,14 @@ export async function renderNotePdf(
 function writeHeader(w: PdfWriter, input: SessionBundleInput): void {
   const a = input.appointment;
   w.line(`${input.note.format} progress note`, SIZE.title, true);
-  w.line(`Client: ${a.client.givenName} ${a.client.familyName}  DOB ${a.client.birthDate}`, SIZE.body);
-  w.line(`Session: ${input.encounter.start} to ${input.encounter.end} (${a.modality}, ${a.clientLocation})`, SIZE.body);
+  w.line(
+    `Client: ${a.client.givenName} ${a.client.familyName}  DOB ${a.client.birthDate}`,
+    SIZE.body,
+  );
+  w.line(
+    `Session: ${input.encounter.start} to ${input.encounter.end} (${a.modality}, ${a.clientLocation})`,
+    SIZE.body,
+  );
   w.line(`Diagnoses: ${a.diagnoses.map((d) => d.code).join(', ')}`, SIZE.body);
   w.gap();
 }
@@ -83,7 +94,12 @@ class PdfWriter {
     }
     this.y -= size * LEADING;
     const font = bold ? this.bold : this.font;
-    this.page.drawText(toWinAnsi(text), { x: PAGE.margin, y: this.y, size, font });
+    this.page.drawText(toWinAnsi(text), {
+      x: PAGE.margin,
+      y: this.y,
+      size,
+      font,
+    });
   }
 
   gap(): void {

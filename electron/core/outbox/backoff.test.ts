@@ -5,7 +5,9 @@ const noJitter = { ...DEFAULT_RETRY_POLICY, jitter: 0 };
 
 describe('retryDelayMs', () => {
   it('doubles from the base delay', () => {
-    expect([1, 2, 3, 4].map((a) => retryDelayMs(a, noJitter))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect([1, 2, 3, 4].map((a) => retryDelayMs(a, noJitter))).toEqual([
+      30_000, 60_000, 120_000, 240_000,
+    ]);
   });
 
   it('caps at the longest delay', () => {

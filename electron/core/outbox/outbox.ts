@@ -4,9 +4,22 @@ import { pushSession } from '../connectors/pushSession';
 import type { SessionBundleInput } from '../fhir/sessionBundleInput';
 import { log } from '../log/logger';
 import type { DisclosureLog } from '../part2/disclosureLog';
-import type { OutboxItem, OutboxRepository } from '../store/repositories/outbox';
-import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './backoff';
-import { errorInfoOf, isTransient, parsePayload, readLastError, sessionPayload } from './outboxJob';
+import type {
+  OutboxItem,
+  OutboxRepository,
+} from '../store/repositories/outbox';
+import {
+  DEFAULT_RETRY_POLICY,
+  retryDelayMs,
+  type RetryPolicy,
+} from './backoff';
+import {
+  errorInfoOf,
+  isTransient,
+  parsePayload,
+  readLastError,
+  sessionPayload,
+} from './outboxJob';
 
 export interface OutboxOptions {
   repo: OutboxRepository;
@@ -72,7 +85,9 @@ export class Outbox {
 
   /** Re-queues jobs left in flight by a crash; call once on start. */
   recover(): number {
-    const released = this.options.repo.releaseInFlight(this.now().toISOString());
+    const released = this.options.repo.releaseInFlight(
+      this.now().toISOString(),
+    );
     if (released > 0) log().warn('outbox.recovered', { jobs: released });
     return released;
   }
@@ -108,7 +123,10 @@ export class Outbox {
   }
 
   pending(): DeliveryView[] {
-    return [...this.options.repo.list('pending'), ...this.options.repo.list('in_flight')].map(view);
+    return [
+      ...this.options.repo.list('pending'),
+      ...this.options.repo.list('in_flight'),
+    ].map(view);
   }
 
   failed(): DeliveryView[] {
@@ -123,10 +141,16 @@ export class Outbox {
       const connector = this.options.connector(item.connectorId);
       await pushSession(connector, input, {
         now: () => at,
-        ...(this.options.disclosures ? { disclosures: this.options.disclosures } : {}),
+        ...(this.options.disclosures
+          ? { disclosures: this.options.disclosures }
+          : {}),
       });
       repo.markDelivered(item.id, this.now().toISOString());
-      log().info('outbox.delivered', { jobId: item.id, connectorId: item.connectorId, attempts: item.attempts });
+      log().info('outbox.delivered', {
+        jobId: item.id,
+        connectorId: item.connectorId,
+        attempts: item.attempts,
+      });
       return 'delivered';
     } catch (error) {
       return this.fail(item, errorInfoOf(error));
@@ -140,14 +164,29 @@ export class Outbox {
       const message = isTransient(error)
         ? `Gave up after ${item.attempts} attempts. ${error.message}`
         : error.message;
-      repo.markFailed(item.id, JSON.stringify({ kind: error.kind, message }), at.toISOString());
-      log().error('outbox.failed', { jobId: item.id, connectorId: item.connectorId, kind: error.kind, attempts: item.attempts });
+      repo.markFailed(
+        item.id,
+        JSON.stringify({ kind: error.kind, message }),
+        at.toISOString(),
+      );
+      log().error('outbox.failed', {
+        jobId: item.id,
+        connectorId: item.connectorId,
+        kind: error.kind,
+        attempts: item.attempts,
+      });
       return 'failed';
     }
     const delay = retryDelayMs(item.attempts, this.policy, this.options.random);
     const next = new Date(at.getTime() + delay).toISOString();
     repo.markRetry(item.id, next, JSON.stringify(error), at.toISOString());
-    log().warn('outbox.retry', { jobId: item.id, connectorId: item.connectorId, kind: error.kind, attempts: item.attempts, delayMs: delay });
+    log().warn('outbox.retry', {
+      jobId: item.id,
+      connectorId: item.connectorId,
+      kind: error.kind,
+      attempts: item.attempts,
+      delayMs: delay,
+    });
     return 'retrying';
   }
 }

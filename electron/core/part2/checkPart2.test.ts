@@ -22,7 +22,10 @@ function consent(overrides: Partial<Part2Consent> = {}): Part2Consent {
 }
 
 const request = {
-  recipient: { name: 'Community Health EHR', class: 'treating-providers' as const },
+  recipient: {
+    name: 'Community Health EHR',
+    class: 'treating-providers' as const,
+  },
   purposes: ['treatment' as const],
   information: ['progress-notes' as const, 'assessments' as const],
   at: new Date('2026-11-03T22:00:00Z'),
@@ -30,7 +33,9 @@ const request = {
 
 describe('42 CFR Part 2 consent check', () => {
   it('allows a disclosure the consent covers', () => {
-    expect(checkPart2Disclosure(consent(), request)).toMatchObject({ allowed: true });
+    expect(checkPart2Disclosure(consent(), request)).toMatchObject({
+      allowed: true,
+    });
   });
 
   it('refuses without a consent', () => {
@@ -41,7 +46,9 @@ describe('42 CFR Part 2 consent check', () => {
   });
 
   it('names each missing §2.31 element', () => {
-    const missing = missingConsentElements(consent({ revocationStatement: ' ', signedBy: '', recipients: [] }));
+    const missing = missingConsentElements(
+      consent({ revocationStatement: ' ', signedBy: '', recipients: [] }),
+    );
     expect(missing).toEqual([
       'recipients (§2.31(a)(4))',
       'right to revoke (§2.31(a)(6))',
@@ -50,34 +57,67 @@ describe('42 CFR Part 2 consent check', () => {
   });
 
   it('requires the TPO statements on a TPO consent', () => {
-    const { redisclosureStatement: _r, refusalStatement: _f, ...bare } = consent();
+    const {
+      redisclosureStatement: _r,
+      refusalStatement: _f,
+      ...bare
+    } = consent();
     expect(missingConsentElements(bare)).toHaveLength(2);
   });
 
   it('refuses once the consent expired or was revoked', () => {
-    const expired = checkPart2Disclosure(consent({ expiration: { date: '2026-10-31' } }), request);
-    expect(expired).toEqual({ allowed: false, reason: 'the Part 2 consent expired on 2026-10-31' });
-    const revoked = checkPart2Disclosure(consent({ revokedAt: '2026-11-01T00:00:00Z' }), request);
-    expect(revoked).toMatchObject({ allowed: false, reason: 'the client revoked the Part 2 consent' });
+    const expired = checkPart2Disclosure(
+      consent({ expiration: { date: '2026-10-31' } }),
+      request,
+    );
+    expect(expired).toEqual({
+      allowed: false,
+      reason: 'the Part 2 consent expired on 2026-10-31',
+    });
+    const revoked = checkPart2Disclosure(
+      consent({ revokedAt: '2026-11-01T00:00:00Z' }),
+      request,
+    );
+    expect(revoked).toMatchObject({
+      allowed: false,
+      reason: 'the client revoked the Part 2 consent',
+    });
   });
 
   it('refuses a recipient, purpose or information the consent does not name', () => {
-    const plan = { ...request, recipient: { name: 'Acme Health Plan', class: 'health-plans' as const } };
-    expect(checkPart2Disclosure(consent(), plan)).toMatchObject({ allowed: false });
-    const payment = { ...request, purposes: ['treatment' as const, 'payment' as const] };
-    expect(checkPart2Disclosure(consent(), payment)).toMatchObject({ reason: 'the Part 2 consent does not cover: payment' });
+    const plan = {
+      ...request,
+      recipient: { name: 'Acme Health Plan', class: 'health-plans' as const },
+    };
+    expect(checkPart2Disclosure(consent(), plan)).toMatchObject({
+      allowed: false,
+    });
+    const payment = {
+      ...request,
+      purposes: ['treatment' as const, 'payment' as const],
+    };
+    expect(checkPart2Disclosure(consent(), payment)).toMatchObject({
+      reason: 'the Part 2 consent does not cover: payment',
+    });
     const claims = { ...request, information: ['claims' as const] };
-    expect(checkPart2Disclosure(consent(), claims)).toMatchObject({ reason: 'the Part 2 consent does not cover: claims' });
+    expect(checkPart2Disclosure(consent(), claims)).toMatchObject({
+      reason: 'the Part 2 consent does not cover: claims',
+    });
   });
 
   it('never discloses SUD counseling notes under a general consent', () => {
-    const c = consent({ information: ['progress-notes', 'sud-counseling-notes'] });
+    const c = consent({
+      information: ['progress-notes', 'sud-counseling-notes'],
+    });
     const r = { ...request, information: ['sud-counseling-notes' as const] };
     expect(checkPart2Disclosure(c, r)).toMatchObject({ allowed: false });
   });
 
   it('accepts a named recipient and "none" as a TPO expiry', () => {
-    const c = consent({ recipients: [{ name: 'community health ehr' }], expiration: { event: 'none' } });
+    const c = consent({
+      recipients: [{ name: 'community health ehr' }],
+      expiration: { event: 'none' },
+    });
     expect(checkPart2Disclosure(c, request)).toMatchObject({ allowed: true });
   });
 });

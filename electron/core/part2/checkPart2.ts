@@ -16,8 +16,7 @@ export interface DisclosureRequest {
 }
 
 export type Part2Decision =
-  | { allowed: true; consent: Part2Consent }
-  | { allowed: false; reason: string };
+  { allowed: true; consent: Part2Consent } | { allowed: false; reason: string };
 
 /**
  * The §2.31(a) elements a consent lacks; empty when it is complete. The
@@ -86,7 +85,9 @@ export function checkPart2Disclosure(
         `or the class ${request.recipient.class}`,
     );
   }
-  const purposes = request.purposes.filter((p) => !consent.purposes.includes(p));
+  const purposes = request.purposes.filter(
+    (p) => !consent.purposes.includes(p),
+  );
   if (purposes.length > 0) {
     return refuse(`the Part 2 consent does not cover: ${purposes.join(', ')}`);
   }

@@ -1,5 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { DisclosurePurpose, DisclosureRecipient, InformationCategory } from './part2Consent';
+import type {
+  DisclosurePurpose,
+  DisclosureRecipient,
+  InformationCategory,
+} from './part2Consent';
 
 /** One disclosure of a Part 2 client's record (42 CFR §2.24 list of disclosures). */
 export interface Disclosure {
@@ -45,13 +49,17 @@ export class SqliteDisclosureLog implements DisclosureLog {
 
   record(d: Disclosure): void {
     this.db
-      .prepare('INSERT INTO part2_disclosures (client_id, at, disclosure_json) VALUES (?, ?, ?)')
+      .prepare(
+        'INSERT INTO part2_disclosures (client_id, at, disclosure_json) VALUES (?, ?, ?)',
+      )
       .run(d.clientId, d.at, JSON.stringify(d));
   }
 
   listForClient(clientId: string, since?: string): Disclosure[] {
     const rows = this.db
-      .prepare('SELECT disclosure_json FROM part2_disclosures WHERE client_id = ? ORDER BY id')
+      .prepare(
+        'SELECT disclosure_json FROM part2_disclosures WHERE client_id = ? ORDER BY id',
+      )
       .all(clientId) as { disclosure_json: string }[];
     const list = rows.map((r) => JSON.parse(r.disclosure_json) as Disclosure);
     const from = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
@@ -69,6 +77,8 @@ export class MemoryDisclosureLog implements DisclosureLog {
 
   listForClient(clientId: string, since?: string): Disclosure[] {
     const from = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
-    return this.list.filter((d) => d.clientId === clientId && Date.parse(d.at) >= from);
+    return this.list.filter(
+      (d) => d.clientId === clientId && Date.parse(d.at) >= from,
+    );
   }
 }

@@ -39,15 +39,10 @@ export type InformationCategory =
   | 'sud-counseling-notes';
 
 export type DisclosurePurpose =
-  | 'treatment'
-  | 'payment'
-  | 'operations'
-  | 'patient-request';
+  'treatment' | 'payment' | 'operations' | 'patient-request';
 
 /** A recipient named in the consent, or a class of recipients. */
-export type ConsentRecipient =
-  | { name: string }
-  | { class: RecipientClass };
+export type ConsentRecipient = { name: string } | { class: RecipientClass };
 
 /** The recipient classes §2.31(a)(4)(i) allows a TPO consent to name. */
 export type RecipientClass =

@@ -1,6 +1,7 @@
 import type { Coding, Resource } from '@medplum/fhirtypes';
 
-const CONFIDENTIALITY = 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
+const CONFIDENTIALITY =
+  'http://terminology.hl7.org/CodeSystem/v3-Confidentiality';
 const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 
 /**

@@ -4,8 +4,13 @@
  * is the one in force at noon, which is right on every day but the two DST
  * switch days, where it is at most an hour off at midnight.
  */
-export function dayBounds(date: string, timeZone: string): { start: string; end: string } {
-  const next = new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+export function dayBounds(
+  date: string,
+  timeZone: string,
+): { start: string; end: string } {
+  const next = new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return {
     start: `${date}T00:00:00${offsetAt(date, timeZone)}`,
     end: `${next}T00:00:00${offsetAt(next, timeZone)}`,
@@ -14,7 +19,10 @@ export function dayBounds(date: string, timeZone: string): { start: string; end:
 
 /** `±hh:mm` of a zone at noon UTC on a date. */
 export function offsetAt(date: string, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    timeZoneName: 'longOffset',
+  })
     .formatToParts(new Date(`${date}T12:00:00Z`))
     .find((p) => p.type === 'timeZoneName')?.value;
   const match = /GMT([+-]\d{2}:\d{2})/.exec(name ?? '');
@@ -23,5 +31,10 @@ export function offsetAt(date: string, timeZone: string): string {
 
 /** Today's date (`YYYY-MM-DD`) in a time zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

@@ -58,16 +58,23 @@ export function toDomainAppointment(
     ...payerAndCoverage(f, defaults),
     service: serviceOf(a),
     modality,
-    clientLocation: modality === 'in-person' || atOtherLocation(a) ? 'other' : 'home',
+    clientLocation:
+      modality === 'in-person' || atOtherLocation(a) ? 'other' : 'home',
     timeZone,
     scheduledStart: a.start,
     scheduledEnd: a.end,
     diagnoses: (a.reasonCode ?? []).flatMap((c) =>
       (c.coding ?? [])
         .filter((x) => x.system === ICD10CM && x.code)
-        .map((x) => ({ code: x.code ?? '', display: x.display ?? c.text ?? '' })),
+        .map((x) => ({
+          code: x.code ?? '',
+          display: x.display ?? c.text ?? '',
+        })),
     ),
-    goals: f.goals.map((g) => ({ id: g.id ?? '', text: g.description.text ?? '' })),
+    goals: f.goals.map((g) => ({
+      id: g.id ?? '',
+      text: g.description.text ?? '',
+    })),
   });
 }
 
@@ -87,7 +94,9 @@ function client(p: Patient, defaults: ScheduleDefaults) {
       state: address?.state ?? '',
       postalCode: address?.postalCode ?? '',
     },
-    ...(part2 ? { part2Program: defaults.part2Program ?? '42 CFR Part 2 program' } : {}),
+    ...(part2
+      ? { part2Program: defaults.part2Program ?? '42 CFR Part 2 program' }
+      : {}),
   };
 }
 
@@ -99,7 +108,9 @@ function clinician(p: Practitioner) {
     .find((c) => c.system === 'http://nucc.org/provider-taxonomy')?.code;
   return {
     id: p.id ?? '',
-    name: name?.text ?? [name?.given?.join(' '), name?.family].filter(Boolean).join(' '),
+    name:
+      name?.text ??
+      [name?.given?.join(' '), name?.family].filter(Boolean).join(' '),
     npi: p.identifier?.find((i) => i.system === NPI)?.value ?? '',
     credential: qualification?.text ?? qualification?.coding?.[0]?.code ?? '',
     ...(taxonomy ? { taxonomy } : {}),
@@ -112,7 +123,9 @@ function payerAndCoverage(f: FetchedAppointment, defaults: ScheduleDefaults) {
   }
   const payerId = f.payer.identifier?.[0]?.value ?? f.payer.id ?? '';
   const relationship = f.coverage.relationship?.coding?.[0]?.code;
-  const group = f.coverage.class?.find((c) => c.type.coding?.[0]?.code === 'group')?.value;
+  const group = f.coverage.class?.find(
+    (c) => c.type.coding?.[0]?.code === 'group',
+  )?.value;
   return {
     payer: {
       id: payerId,
@@ -123,7 +136,9 @@ function payerAndCoverage(f: FetchedAppointment, defaults: ScheduleDefaults) {
       memberId: f.coverage.subscriberId ?? '',
       ...(group ? { groupNumber: group } : {}),
       relationship:
-        relationship === 'spouse' || relationship === 'child' || relationship === 'other'
+        relationship === 'spouse' ||
+        relationship === 'child' ||
+        relationship === 'other'
           ? relationship
           : 'self',
     },
@@ -137,7 +152,10 @@ function words(a: FhirAppointment): string {
     ...(a.serviceCategory ?? []),
   ];
   return concepts
-    .flatMap((c) => [c?.text, ...(c?.coding ?? []).flatMap((x) => [x.code, x.display])])
+    .flatMap((c) => [
+      c?.text,
+      ...(c?.coding ?? []).flatMap((x) => [x.code, x.display]),
+    ])
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
@@ -161,7 +179,7 @@ function serviceOf(a: FhirAppointment): Service {
 }
 
 function atOtherLocation(a: FhirAppointment): boolean {
-  return (a.participant ?? []).some((p) => {
+  return a.participant.some((p) => {
     const ref = p.actor?.reference ?? '';
     const display = (p.actor?.display ?? '').toLowerCase();
     return ref.startsWith('Location/') && !display.includes('home');
@@ -169,5 +187,10 @@ function atOtherLocation(a: FhirAppointment): boolean {
 }
 
 function placeholderBilling(): Appointment['billingProvider'] {
-  return { name: '', npi: '', taxId: '', address: { line: [''], city: '', state: '', postalCode: '' } };
+  return {
+    name: '',
+    npi: '',
+    taxId: '',
+    address: { line: [''], city: '', state: '', postalCode: '' },
+  };
 }

@@ -13,7 +13,10 @@ import { log } from '../log/logger';
 import type { ScheduleQuery } from '../connectors/ehrConnector';
 import type { FhirHttp } from '../connectors/fhirR4/fhirHttp';
 import { dayBounds } from './dayBounds';
-import { toDomainAppointment, type ScheduleDefaults } from './fhirAppointmentMapping';
+import {
+  toDomainAppointment,
+  type ScheduleDefaults,
+} from './fhirAppointmentMapping';
 
 const ACTIVE = 'booked,arrived,checked-in,fulfilled';
 const MAX_PAGES = 10;
@@ -36,15 +39,23 @@ export async function fetchDaySchedule(
     ['status', ACTIVE],
     ['_count', '100'],
   ]);
-  const appointments = await searchAll<FhirAppointment>(http, `Appointment?${search}`);
+  const appointments = await searchAll<FhirAppointment>(
+    http,
+    `Appointment?${search.toString()}`,
+  );
   const reader = new CachedReader(http);
 
   const out: Appointment[] = [];
-  for (const a of appointments.sort((x, y) => Date.parse(x.start ?? '') - Date.parse(y.start ?? ''))) {
+  for (const a of appointments.sort(
+    (x, y) => Date.parse(x.start ?? '') - Date.parse(y.start ?? ''),
+  )) {
     const mapped = await fetchOne(reader, a, query.timeZone, defaults);
     if (mapped) out.push(mapped);
   }
-  log().info('schedule.pulled', { appointments: out.length, skipped: appointments.length - out.length });
+  log().info('schedule.pulled', {
+    appointments: out.length,
+    skipped: appointments.length - out.length,
+  });
   return out;
 }
 
@@ -55,17 +66,28 @@ async function fetchOne(
   defaults: ScheduleDefaults,
 ): Promise<Appointment | undefined> {
   const actor = (type: string) =>
-    a.participant?.find((p) => p.actor?.reference?.startsWith(`${type}/`))?.actor?.reference;
+    a.participant.find((p) => p.actor?.reference?.startsWith(`${type}/`))?.actor
+      ?.reference;
   const patientRef = actor('Patient');
   const practitionerRef = actor('Practitioner');
   if (!patientRef || !practitionerRef || !a.start || !a.end) return undefined;
 
   const patient = await reader.read<Patient>(patientRef);
   const practitioner = await reader.read<Practitioner>(practitionerRef);
-  const coverage = (await searchAll<Coverage>(reader.http, `Coverage?beneficiary=${patientRef}&status=active`))[0];
+  const coverage = (
+    await searchAll<Coverage>(
+      reader.http,
+      `Coverage?beneficiary=${patientRef}&status=active`,
+    )
+  )[0];
   const payerRef = coverage?.payor[0]?.reference;
-  const payer = payerRef?.startsWith('Organization/') ? await reader.read<Organization>(payerRef) : undefined;
-  const goals = await searchAll<Goal>(reader.http, `Goal?patient=${patientRef}&lifecycle-status=active`);
+  const payer = payerRef?.startsWith('Organization/')
+    ? await reader.read<Organization>(payerRef)
+    : undefined;
+  const goals = await searchAll<Goal>(
+    reader.http,
+    `Goal?patient=${patientRef}&lifecycle-status=active`,
+  );
 
   return toDomainAppointment(
     {
@@ -95,13 +117,17 @@ class CachedReader {
   }
 }
 
-async function searchAll<T extends Resource>(http: FhirHttp, first: string): Promise<T[]> {
+async function searchAll<T extends Resource>(
+  http: FhirHttp,
+  first: string,
+): Promise<T[]> {
   const out: T[] = [];
   let path: string | undefined = first;
   for (let page = 0; path && page < MAX_PAGES; page += 1) {
     const bundle = (await http.request('GET', path)).body as Bundle<T>;
     for (const e of bundle.entry ?? []) {
-      if (e.resource && (e.search?.mode ?? 'match') === 'match') out.push(e.resource);
+      if (e.resource && (e.search?.mode ?? 'match') === 'match')
+        out.push(e.resource);
     }
     const next = bundle.link?.find((l) => l.relation === 'next')?.url;
     path = next ? relativeTo(next) : undefined;

@@ -10,7 +10,12 @@ export interface CachedDay {
 
 /** Where the last pulled schedule is kept, for working offline. */
 export interface ScheduleCache {
-  save(connectorId: string, date: string, appointments: Appointment[], syncedAt: string): void;
+  save(
+    connectorId: string,
+    date: string,
+    appointments: Appointment[],
+    syncedAt: string,
+  ): void;
   load(connectorId: string, date: string): CachedDay | undefined;
 }
 
@@ -26,20 +31,38 @@ export class StoreScheduleCache implements ScheduleCache {
     private readonly settings: SettingsRepository,
   ) {}
 
-  save(connectorId: string, date: string, appointments: Appointment[], syncedAt: string): void {
+  save(
+    connectorId: string,
+    date: string,
+    appointments: Appointment[],
+    syncedAt: string,
+  ): void {
     for (const a of appointments) this.appointments.save(a);
-    this.settings.set(key(connectorId, date), { ids: appointments.map((a) => a.id), syncedAt });
+    this.settings.set(key(connectorId, date), {
+      ids: appointments.map((a) => a.id),
+      syncedAt,
+    });
   }
 
   load(connectorId: string, date: string): CachedDay | undefined {
-    const day = this.settings.get<{ ids: string[]; syncedAt: string }>(key(connectorId, date));
-    if (!day) return undefined;
+    const day = this.settings.get(key(connectorId, date));
+    if (!isSyncRecord(day)) return undefined;
     const appointments = day.ids.flatMap((id) => {
       const a = this.appointments.get(id);
       return a ? [a] : [];
     });
     return { appointments, syncedAt: day.syncedAt };
   }
+}
+
+interface SyncRecord {
+  ids: string[];
+  syncedAt: string;
+}
+
+function isSyncRecord(value: unknown): value is SyncRecord {
+  const v = value as Partial<SyncRecord> | null;
+  return Array.isArray(v?.ids) && typeof v.syncedAt === 'string';
 }
 
 function key(connectorId: string, date: string): string {

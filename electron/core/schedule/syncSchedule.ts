@@ -32,27 +32,52 @@ const OFFLINE_KINDS = new Set(['ehr_unreachable', 'ehr_auth_expired']);
  * starts with client, payer and treatment-plan goals filled in. When the EHR
  * cannot be reached the last sync is used, and the result says how old it is.
  */
-export async function syncSchedule(options: SyncScheduleOptions): Promise<ScheduleSyncResult> {
+export async function syncSchedule(
+  options: SyncScheduleOptions,
+): Promise<ScheduleSyncResult> {
   const now = (options.now ?? (() => new Date()))();
   const date = options.date ?? todayIn(options.timeZone, now);
   const { connector, cache } = options;
   if (!connector.pullAppointments) {
-    throw new AppError('invalid_request', `${connector.describe().name} does not provide a schedule.`);
+    throw new AppError(
+      'invalid_request',
+      `${connector.describe().name} does not provide a schedule.`,
+    );
   }
 
   try {
-    const appointments = await connector.pullAppointments({ date, timeZone: options.timeZone });
+    const appointments = await connector.pullAppointments({
+      date,
+      timeZone: options.timeZone,
+    });
     const syncedAt = now.toISOString();
     cache.save(connector.id, date, appointments, syncedAt);
-    log().info('schedule.synced', { connectorId: connector.id, appointments: appointments.length });
+    log().info('schedule.synced', {
+      connectorId: connector.id,
+      appointments: appointments.length,
+    });
     return { date, appointments, source: 'ehr', syncedAt };
   } catch (error) {
     if (!isAppError(error) || !OFFLINE_KINDS.has(error.kind)) throw error;
     const cached = cache.load(connector.id, date);
     if (!cached) {
-      throw new AppError(error.kind, `${error.message} No earlier schedule for ${date} is saved.`, { cause: error });
+      throw new AppError(
+        error.kind,
+        `${error.message} No earlier schedule for ${date} is saved.`,
+        { cause: error },
+      );
     }
-    log().warn('schedule.offline', { connectorId: connector.id, kind: error.kind, appointments: cached.appointments.length });
-    return { date, appointments: cached.appointments, source: 'cache', syncedAt: cached.syncedAt, offline: error.toInfo() };
+    log().warn('schedule.offline', {
+      connectorId: connector.id,
+      kind: error.kind,
+      appointments: cached.appointments.length,
+    });
+    return {
+      date,
+      appointments: cached.appointments,
+      source: 'cache',
+      syncedAt: cached.syncedAt,
+      offline: error.toInfo(),
+    };
   }
 }

@@ -1,4 +1,7 @@
-import type { OperationOutcome } from '@medplum/fhirtypes';
+import type {
+  OperationOutcome,
+  OperationOutcomeIssue,
+} from '@medplum/fhirtypes';
 import { AppError } from '../../../contract/errors';
 import { log } from '../../log/logger';
 import type { AuthProvider } from './authProvider';
@@ -21,20 +24,31 @@ export class FhirHttp {
     private readonly connectorId: string,
   ) {}
 
-  async request(method: 'GET' | 'POST', path: string, body?: unknown): Promise<FhirResponse> {
+  async request(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<FhirResponse> {
     let res = await this.send(method, path, body);
     if (res.status === 401) {
       // Tokens last minutes; an expired one is refreshed once, never looped.
       this.auth.invalidate();
       res = await this.send(method, path, body);
       if (res.status === 401) {
-        throw new AppError('ehr_auth_expired', 'The EHR rejected Hushnote’s access token twice; check the connector credentials.');
+        throw new AppError(
+          'ehr_auth_expired',
+          'The EHR rejected Hushnote’s access token twice; check the connector credentials.',
+        );
       }
     }
     return checkStatus(res);
   }
 
-  private async send(method: string, path: string, body: unknown): Promise<FhirResponse> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+  ): Promise<FhirResponse> {
     const headers: Record<string, string> = { accept: 'application/fhir+json' };
     const authorization = await this.auth.header();
     if (authorization) headers['authorization'] = authorization;
@@ -50,11 +64,20 @@ export class FhirHttp {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      log().warn('connector.request_failed', { connectorId: this.connectorId, durationMs: Date.now() - started });
-      throw new AppError('ehr_unreachable', unreachableMessage(error), { cause: error });
+      log().warn('connector.request_failed', {
+        connectorId: this.connectorId,
+        durationMs: Date.now() - started,
+      });
+      throw new AppError('ehr_unreachable', unreachableMessage(error), {
+        cause: error,
+      });
     }
     const json: unknown = await res.json().catch(() => undefined);
-    log().info('connector.request', { connectorId: this.connectorId, status: res.status, durationMs: Date.now() - started });
+    log().info('connector.request', {
+      connectorId: this.connectorId,
+      status: res.status,
+      durationMs: Date.now() - started,
+    });
     return { status: res.status, body: json };
   }
 
@@ -67,19 +90,31 @@ function checkStatus(res: FhirResponse): FhirResponse {
   if (res.status < 400) return res;
   const said = outcomeText(res.body);
   if (res.status >= 500 || res.status === 408 || res.status === 429) {
-    throw new AppError('ehr_unreachable', `The EHR is unavailable (HTTP ${res.status})${said}.`);
+    throw new AppError(
+      'ehr_unreachable',
+      `The EHR is unavailable (HTTP ${res.status})${said}.`,
+    );
   }
   if (res.status === 403) {
-    throw new AppError('ehr_rejected', `The EHR refused access (HTTP 403)${said}; check the connector's scopes.`);
+    throw new AppError(
+      'ehr_rejected',
+      `The EHR refused access (HTTP 403)${said}; check the connector's scopes.`,
+    );
   }
-  throw new AppError('ehr_rejected', `The EHR rejected the data (HTTP ${res.status})${said}.`);
+  throw new AppError(
+    'ehr_rejected',
+    `The EHR rejected the data (HTTP ${res.status})${said}.`,
+  );
 }
 
 /** What the EHR said, from its OperationOutcome, shortened for display. */
 export function outcomeText(body: unknown): string {
   const outcome = body as OperationOutcome | undefined;
   if (outcome?.resourceType !== 'OperationOutcome') return '';
-  const text = (outcome.issue ?? [])
+  const issues: OperationOutcomeIssue[] = Array.isArray(outcome.issue)
+    ? outcome.issue
+    : [];
+  const text = issues
     .map((i) => i.diagnostics ?? i.details?.text ?? i.code)
     .filter(Boolean)
     .join('; ');
@@ -88,6 +123,7 @@ export function outcomeText(body: unknown): string {
 
 function unreachableMessage(error: unknown): string {
   const name = (error as { name?: string } | undefined)?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return 'The EHR did not answer in time.';
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return 'The EHR did not answer in time.';
   return 'The EHR could not be reached (connection failed or was dropped).';
 }

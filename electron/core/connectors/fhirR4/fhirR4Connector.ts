@@ -72,10 +72,16 @@ export class FhirR4Connector implements EhrConnector {
       // Servers publish metadata without a token; fetching one proves the credentials.
       const res = await this.http.request('GET', 'metadata');
       await this.auth.header();
-      const version = (res.body as { fhirVersion?: string } | undefined)?.fhirVersion;
+      const version = (res.body as { fhirVersion?: string } | undefined)
+        ?.fhirVersion;
       return { ok: true, detail: `FHIR ${version ?? 'server'} answered` };
     } catch (error) {
-      if (isAppError(error) && (error.kind === 'ehr_unreachable' || error.kind === 'ehr_auth_expired' || error.kind === 'ehr_rejected')) {
+      if (
+        isAppError(error) &&
+        (error.kind === 'ehr_unreachable' ||
+          error.kind === 'ehr_auth_expired' ||
+          error.kind === 'ehr_rejected')
+      ) {
         return { ok: false, kind: error.kind, message: error.message };
       }
       throw error;
@@ -88,7 +94,10 @@ export class FhirR4Connector implements EhrConnector {
 
   async push(bundle: Bundle): Promise<PushResult> {
     if (bundle.type !== 'transaction') {
-      throw new AppError('invalid_request', 'The FHIR connector pushes transaction bundles only.');
+      throw new AppError(
+        'invalid_request',
+        'The FHIR connector pushes transaction bundles only.',
+      );
     }
     const res = await this.http.request('POST', '', bundle);
     const responses = entryResponses(res.body, bundle.entry?.length ?? 0);
@@ -100,21 +109,42 @@ export class FhirR4Connector implements EhrConnector {
   }
 }
 
-function entryResponses(body: unknown, expected: number): BundleEntryResponse[] {
+function entryResponses(
+  body: unknown,
+  expected: number,
+): BundleEntryResponse[] {
   const bundle = body as Bundle | undefined;
-  if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'transaction-response') {
-    throw new AppError('ehr_rejected', 'The EHR did not answer with a transaction response.');
+  if (
+    bundle?.resourceType !== 'Bundle' ||
+    bundle.type !== 'transaction-response'
+  ) {
+    throw new AppError(
+      'ehr_rejected',
+      'The EHR did not answer with a transaction response.',
+    );
   }
   const responses = (bundle.entry ?? []).map((e) => e.response);
   if (responses.length !== expected || responses.some((r) => !r)) {
-    throw new AppError('ehr_rejected', 'The EHR answered the transaction incompletely.');
+    throw new AppError(
+      'ehr_rejected',
+      'The EHR answered the transaction incompletely.',
+    );
   }
   const failed = responses.find((r) => r && !/^2\d\d/.test(r.status));
-  if (failed) throw new AppError('ehr_rejected', `The EHR rejected an entry (${failed.status}).`);
+  if (failed)
+    throw new AppError(
+      'ehr_rejected',
+      `The EHR rejected an entry (${failed.status}).`,
+    );
   return responses as BundleEntryResponse[];
 }
 
-function authFor(config: FhirR4Config, base: string, timeoutMs: number, now: () => number): AuthProvider {
+function authFor(
+  config: FhirR4Config,
+  base: string,
+  timeoutMs: number,
+  now: () => number,
+): AuthProvider {
   const auth = config.auth;
   switch (auth.type) {
     case 'none':

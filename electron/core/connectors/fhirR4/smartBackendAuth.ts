@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { SignJWT, importJWK, importPKCS8, type CryptoKey, type JWK } from 'jose';
+import {
+  SignJWT,
+  importJWK,
+  importPKCS8,
+  type CryptoKey,
+  type JWK,
+} from 'jose';
 import { AppError } from '../../../contract/errors';
 import { log } from '../../log/logger';
 import { assertSecureUrl } from '../secureUrl';
@@ -42,11 +48,15 @@ export class SmartBackendAuth implements AuthProvider {
     private readonly timeoutMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (config.tokenUrl) this.tokenUrl = assertSecureUrl(config.tokenUrl, 'The token URL').href;
+    if (config.tokenUrl)
+      this.tokenUrl = assertSecureUrl(config.tokenUrl, 'The token URL').href;
   }
 
   async header(): Promise<string> {
-    if (!this.cached || this.cached.expiresAt - EXPIRY_MARGIN_MS <= this.now()) {
+    if (
+      !this.cached ||
+      this.cached.expiresAt - EXPIRY_MARGIN_MS <= this.now()
+    ) {
       this.cached = await this.fetchToken();
     }
     return `Bearer ${this.cached.token}`;
@@ -60,7 +70,8 @@ export class SmartBackendAuth implements AuthProvider {
     const tokenUrl = await this.resolveTokenUrl();
     const body = new URLSearchParams({
       grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+      client_assertion_type:
+        'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
       client_assertion: await this.assertion(tokenUrl),
       scope: this.config.scopes.join(' '),
     });
@@ -71,11 +82,19 @@ export class SmartBackendAuth implements AuthProvider {
       error_description?: unknown;
     };
     if (!res.ok || typeof json.access_token !== 'string') {
-      const why = typeof json.error_description === 'string' ? `: ${json.error_description}` : '';
-      throw new AppError('ehr_auth_expired', `The EHR refused Hushnote's credentials (${res.status})${why}.`);
+      const why =
+        typeof json.error_description === 'string'
+          ? `: ${json.error_description}`
+          : '';
+      throw new AppError(
+        'ehr_auth_expired',
+        `The EHR refused Hushnote's credentials (${res.status})${why}.`,
+      );
     }
     this.requests += 1;
-    log().info('connector.token_issued', { expiresIn: Number(json.expires_in ?? 0) });
+    log().info('connector.token_issued', {
+      expiresIn: Number(json.expires_in ?? 0),
+    });
     const ttl = typeof json.expires_in === 'number' ? json.expires_in : 300;
     return { token: json.access_token, expiresAt: this.now() + ttl * 1000 };
   }
@@ -84,19 +103,30 @@ export class SmartBackendAuth implements AuthProvider {
     try {
       return await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+        },
         body,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
-      throw new AppError('ehr_unreachable', 'The EHR token endpoint could not be reached.', { cause: error });
+      throw new AppError(
+        'ehr_unreachable',
+        'The EHR token endpoint could not be reached.',
+        { cause: error },
+      );
     }
   }
 
   private async assertion(tokenUrl: string): Promise<string> {
     const nowS = Math.floor(this.now() / 1000);
     return new SignJWT({})
-      .setProtectedHeader({ alg: this.config.alg, kid: this.config.kid, typ: 'JWT' })
+      .setProtectedHeader({
+        alg: this.config.alg,
+        kid: this.config.kid,
+        typ: 'JWT',
+      })
       .setIssuer(this.config.clientId)
       .setSubject(this.config.clientId)
       .setAudience(tokenUrl)
@@ -109,23 +139,33 @@ export class SmartBackendAuth implements AuthProvider {
   private async signingKey(): Promise<CryptoKey | Uint8Array> {
     if (this.key) return this.key;
     const { privateKey, alg } = this.config;
-    this.key = typeof privateKey === 'string'
-      ? await importPKCS8(privateKey, alg)
-      : await importJWK(privateKey, alg);
+    this.key =
+      typeof privateKey === 'string'
+        ? await importPKCS8(privateKey, alg)
+        : await importJWK(privateKey, alg);
     return this.key;
   }
 
   private async resolveTokenUrl(): Promise<string> {
     if (this.tokenUrl) return this.tokenUrl;
     const wellKnown = `${this.fhirBaseUrl.replace(/\/$/, '')}/.well-known/smart-configuration`;
-    const res = await fetch(wellKnown, { signal: AbortSignal.timeout(this.timeoutMs) }).catch(
-      (error: unknown) => {
-        throw new AppError('ehr_unreachable', 'The EHR could not be reached for SMART discovery.', { cause: error });
-      },
-    );
-    const json = (await res.json().catch(() => ({}))) as { token_endpoint?: unknown };
+    const res = await fetch(wellKnown, {
+      signal: AbortSignal.timeout(this.timeoutMs),
+    }).catch((error: unknown) => {
+      throw new AppError(
+        'ehr_unreachable',
+        'The EHR could not be reached for SMART discovery.',
+        { cause: error },
+      );
+    });
+    const json = (await res.json().catch(() => ({}))) as {
+      token_endpoint?: unknown;
+    };
     if (!res.ok || typeof json.token_endpoint !== 'string') {
-      throw new AppError('ehr_rejected', 'The EHR does not publish a SMART token endpoint.');
+      throw new AppError(
+        'ehr_rejected',
+        'The EHR does not publish a SMART token endpoint.',
+      );
     }
     this.tokenUrl = assertSecureUrl(json.token_endpoint, 'The token URL').href;
     return this.tokenUrl;

@@ -3,7 +3,12 @@ import path from 'node:path';
 import type { Bundle } from '@medplum/fhirtypes';
 import type { DisclosureRecipient } from '../../part2/part2Consent';
 import { sessionView } from '../bundleView';
-import type { ConnectionCheck, ConnectorDescription, EhrConnector, PushResult } from '../ehrConnector';
+import type {
+  ConnectionCheck,
+  ConnectorDescription,
+  EhrConnector,
+  PushResult,
+} from '../ehrConnector';
 
 export interface FileExportConfig {
   kind: 'file-export';
@@ -44,18 +49,38 @@ export class FileExportConnector implements EhrConnector {
 
   async push(bundle: Bundle): Promise<PushResult> {
     const view = sessionView(bundle);
-    const folderName = (view.encounter.identifier?.[0]?.value ?? 'session').replace(/[^A-Za-z0-9_-]/g, '_');
+    const folderName = (
+      view.encounter.identifier?.[0]?.value ?? 'session'
+    ).replace(/[^A-Za-z0-9_-]/g, '_');
     const folder = path.join(this.config.dir, folderName);
     await mkdir(folder, { recursive: true, mode: 0o700 });
-    const existed = await stat(path.join(folder, 'bundle.json')).then(() => true, () => false);
+    const existed = await stat(path.join(folder, 'bundle.json')).then(
+      () => true,
+      () => false,
+    );
 
-    const files = [await writeAtomic(folder, 'bundle.json', `${JSON.stringify(bundle, null, 2)}\n`)];
-    if (view.notePdf) files.push(await writeAtomic(folder, 'note.pdf', view.notePdf));
-    return { connectorId: this.id, locations: files, created: existed ? 0 : files.length };
+    const files = [
+      await writeAtomic(
+        folder,
+        'bundle.json',
+        `${JSON.stringify(bundle, null, 2)}\n`,
+      ),
+    ];
+    if (view.notePdf)
+      files.push(await writeAtomic(folder, 'note.pdf', view.notePdf));
+    return {
+      connectorId: this.id,
+      locations: files,
+      created: existed ? 0 : files.length,
+    };
   }
 }
 
-async function writeAtomic(dir: string, name: string, data: string | Buffer): Promise<string> {
+async function writeAtomic(
+  dir: string,
+  name: string,
+  data: string | Buffer,
+): Promise<string> {
   const target = path.join(dir, name);
   const temp = path.join(dir, `.${name}.tmp`);
   await writeFile(temp, data, { mode: 0o600 });

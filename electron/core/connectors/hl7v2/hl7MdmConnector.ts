@@ -5,7 +5,12 @@ import { AppError } from '../../../contract/errors';
 import { log } from '../../log/logger';
 import type { DisclosureRecipient } from '../../part2/part2Consent';
 import { sessionView } from '../bundleView';
-import type { ConnectionCheck, ConnectorDescription, EhrConnector, PushResult } from '../ehrConnector';
+import type {
+  ConnectionCheck,
+  ConnectorDescription,
+  EhrConnector,
+  PushResult,
+} from '../ehrConnector';
 import { buildMdmT02, mdmControlId, type MdmParties } from './mdmMessage';
 import { checkAck, sendMllp } from './mllpClient';
 
@@ -16,7 +21,13 @@ export interface Hl7MdmConfig extends MdmParties {
   recipient: DisclosureRecipient;
   transport:
     | { type: 'file'; dir: string }
-    | { type: 'mllp'; host: string; port: number; tls?: boolean; timeoutMs?: number };
+    | {
+        type: 'mllp';
+        host: string;
+        port: number;
+        tls?: boolean;
+        timeoutMs?: number;
+      };
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
@@ -29,11 +40,17 @@ export class Hl7MdmConnector implements EhrConnector {
   readonly kind = 'hl7v2-mdm' as const;
   readonly id: string;
 
-  constructor(private readonly config: Hl7MdmConfig, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly config: Hl7MdmConfig,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.id = config.id;
     const t = config.transport;
     if (t.type === 'mllp' && !t.tls && !LOOPBACK.has(t.host)) {
-      throw new AppError('invalid_request', 'MLLP to another machine must use TLS.');
+      throw new AppError(
+        'invalid_request',
+        'MLLP to another machine must use TLS.',
+      );
     }
   }
 
@@ -52,8 +69,17 @@ export class Hl7MdmConnector implements EhrConnector {
   async testConnection(): Promise<ConnectionCheck> {
     const t = this.config.transport;
     if (t.type === 'file') {
-      const ok = await stat(t.dir).then((s) => s.isDirectory(), () => false);
-      return ok ? { ok: true, detail: 'drop folder exists' } : { ok: false, kind: 'ehr_unreachable', message: 'The HL7 drop folder does not exist.' };
+      const ok = await stat(t.dir).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
+      return ok
+        ? { ok: true, detail: 'drop folder exists' }
+        : {
+            ok: false,
+            kind: 'ehr_unreachable',
+            message: 'The HL7 drop folder does not exist.',
+          };
     }
     return { ok: true, detail: `MLLP endpoint ${t.host}:${t.port} configured` };
   }
@@ -66,9 +92,21 @@ export class Hl7MdmConnector implements EhrConnector {
 
     if (t.type === 'file') {
       const file = await dropFile(t.dir, `${controlId}.hl7`, message);
-      return { connectorId: this.id, locations: [file.path], created: file.created ? 1 : 0 };
+      return {
+        connectorId: this.id,
+        locations: [file.path],
+        created: file.created ? 1 : 0,
+      };
     }
-    const ack = await sendMllp({ host: t.host, port: t.port, tls: t.tls ?? false, timeoutMs: t.timeoutMs ?? 30_000 }, message);
+    const ack = await sendMllp(
+      {
+        host: t.host,
+        port: t.port,
+        tls: t.tls ?? false,
+        timeoutMs: t.timeoutMs ?? 30_000,
+      },
+      message,
+    );
     checkAck(ack);
     log().info('connector.hl7_acked', { connectorId: this.id });
     return { connectorId: this.id, locations: [controlId], created: 1 };
@@ -79,10 +117,17 @@ export class Hl7MdmConnector implements EhrConnector {
  * Writes to a temporary name and renames, so the EHR's folder watcher never
  * reads half a file; an existing file of the same note is left as it is.
  */
-async function dropFile(dir: string, name: string, content: string): Promise<{ path: string; created: boolean }> {
+async function dropFile(
+  dir: string,
+  name: string,
+  content: string,
+): Promise<{ path: string; created: boolean }> {
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, name);
-  const exists = await stat(target).then(() => true, () => false);
+  const exists = await stat(target).then(
+    () => true,
+    () => false,
+  );
   if (exists) return { path: target, created: false };
   const temp = path.join(dir, `.${name}.tmp`);
   await writeFile(temp, content, { encoding: 'utf8', mode: 0o600 });

@@ -15,7 +15,11 @@ describe('HL7 v2 encoding', () => {
 
   it('reads acknowledgements', () => {
     expect(() => checkAck('MSH|^~\\&|EHR\rMSA|AA|CTRL1')).not.toThrow();
-    expect(() => checkAck('MSH|^~\\&|EHR\rMSA|AR|CTRL1|Unknown patient')).toThrow(/rejected.*Unknown patient/);
-    expect(() => checkAck('MSH|^~\\&|EHR\rMSA|AE|CTRL1')).toThrow(/error \(AE\)/);
+    expect(() =>
+      checkAck('MSH|^~\\&|EHR\rMSA|AR|CTRL1|Unknown patient'),
+    ).toThrow(/rejected.*Unknown patient/);
+    expect(() => checkAck('MSH|^~\\&|EHR\rMSA|AE|CTRL1')).toThrow(
+      /error \(AE\)/,
+    );
   });
 });

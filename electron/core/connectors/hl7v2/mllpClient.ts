@@ -20,7 +20,12 @@ export interface MllpTarget {
 export function sendMllp(target: MllpTarget, message: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = target.tls
-      ? tlsConnect({ host: target.host, port: target.port, servername: target.host, minVersion: 'TLSv1.2' })
+      ? tlsConnect({
+          host: target.host,
+          port: target.port,
+          servername: target.host,
+          minVersion: 'TLSv1.2',
+        })
       : connect({ host: target.host, port: target.port });
     let received = Buffer.alloc(0);
     const fail = (why: string) => {
@@ -28,9 +33,13 @@ export function sendMllp(target: MllpTarget, message: string): Promise<string> {
       reject(new AppError('ehr_unreachable', why));
     };
 
-    socket.setTimeout(target.timeoutMs, () => fail('The HL7 endpoint did not acknowledge in time.'));
+    socket.setTimeout(target.timeoutMs, () =>
+      fail('The HL7 endpoint did not acknowledge in time.'),
+    );
     socket.on('error', () => fail('The HL7 endpoint could not be reached.'));
-    socket.on('close', () => fail('The HL7 endpoint closed the connection before acknowledging.'));
+    socket.on('close', () =>
+      fail('The HL7 endpoint closed the connection before acknowledging.'),
+    );
     socket.on('data', (chunk: Buffer) => {
       received = Buffer.concat([received, chunk]);
       const end = received.indexOf(END);
@@ -40,7 +49,9 @@ export function sendMllp(target: MllpTarget, message: string): Promise<string> {
       socket.end();
       resolve(received.subarray(start + 1, end).toString('utf8'));
     });
-    socket.write(Buffer.concat([Buffer.from([START]), Buffer.from(message, 'utf8'), END]));
+    socket.write(
+      Buffer.concat([Buffer.from([START]), Buffer.from(message, 'utf8'), END]),
+    );
   });
 }
 
@@ -56,10 +67,19 @@ export function checkAck(ack: string): void {
   const err = segments.find((s) => s.startsWith('ERR'))?.split('|');
   const said = msa?.[3] || err?.[8] || 'no reason given';
   if (code === 'AR' || code === 'CR') {
-    throw new AppError('ehr_rejected', `The HL7 receiver rejected the message (${code}): ${said.slice(0, 300)}`);
+    throw new AppError(
+      'ehr_rejected',
+      `The HL7 receiver rejected the message (${code}): ${said.slice(0, 300)}`,
+    );
   }
   if (code === 'AE' || code === 'CE') {
-    throw new AppError('ehr_rejected', `The HL7 receiver reported an error (${code}): ${said.slice(0, 300)}`);
+    throw new AppError(
+      'ehr_rejected',
+      `The HL7 receiver reported an error (${code}): ${said.slice(0, 300)}`,
+    );
   }
-  throw new AppError('ehr_unreachable', 'The HL7 endpoint answered without an acknowledgement.');
+  throw new AppError(
+    'ehr_unreachable',
+    'The HL7 endpoint answered without an acknowledgement.',
+  );
 }

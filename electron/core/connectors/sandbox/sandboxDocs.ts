@@ -1,11 +1,18 @@
-import type { Bundle, CapabilityStatement, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  CapabilityStatement,
+  OperationOutcome,
+  Resource,
+} from '@medplum/fhirtypes';
 import { structureErrors } from '../../fhir/validateFhir';
 
 /** An OperationOutcome with one error issue. */
 export function outcome(code: string, text: string): OperationOutcome {
   return {
     resourceType: 'OperationOutcome',
-    issue: [{ severity: 'error', code: code as 'exception', details: { text } }],
+    issue: [
+      { severity: 'error', code: code as 'exception', details: { text } },
+    ],
   };
 }
 
@@ -13,14 +20,21 @@ export function outcome(code: string, text: string): OperationOutcome {
  * Rejects a write whose resource (or any transaction/batch entry) fails
  * base R4 structure validation; the bare MemoryRepository would accept it.
  */
-export function validateIncoming(method: string, body: unknown): OperationOutcome | undefined {
+export function validateIncoming(
+  method: string,
+  body: unknown,
+): OperationOutcome | undefined {
   if (method !== 'POST' && method !== 'PUT') return undefined;
-  if (!isResource(body)) return outcome('structure', 'Body is not a FHIR resource');
+  if (!isResource(body))
+    return outcome('structure', 'Body is not a FHIR resource');
   const resources = isTransaction(body)
     ? (body.entry ?? []).flatMap((e) => (e.resource ? [e.resource] : []))
     : [body];
   const issues = resources.flatMap((r) =>
-    structureErrors(r).map((i) => ({ ...i, diagnostics: `${r.resourceType}: ${i.details?.text ?? i.code}` })),
+    structureErrors(r).map((i) => ({
+      ...i,
+      diagnostics: `${r.resourceType}: ${i.details?.text ?? i.code}`,
+    })),
   );
   if (issues.length === 0) return undefined;
   return { resourceType: 'OperationOutcome', issue: issues };
@@ -35,7 +49,12 @@ export function capabilityStatement(): CapabilityStatement {
     fhirVersion: '4.0.1',
     format: ['json'],
     software: { name: 'Hushnote sandbox FHIR server' },
-    rest: [{ mode: 'server', interaction: [{ code: 'transaction' }, { code: 'batch' }] }],
+    rest: [
+      {
+        mode: 'server',
+        interaction: [{ code: 'transaction' }, { code: 'batch' }],
+      },
+    ],
   };
 }
 
@@ -55,5 +74,8 @@ function isResource(body: unknown): body is Resource {
 }
 
 function isTransaction(r: Resource): r is Bundle {
-  return r.resourceType === 'Bundle' && (r.type === 'transaction' || r.type === 'batch');
+  return (
+    r.resourceType === 'Bundle' &&
+    (r.type === 'transaction' || r.type === 'batch')
+  );
 }

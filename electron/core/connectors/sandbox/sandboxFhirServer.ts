@@ -1,13 +1,22 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getStatus } from '@medplum/core';
 import { FhirRouter, type HttpMethod } from '@medplum/fhir-router';
-import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import type { Resource } from '@medplum/fhirtypes';
 import { loadFhirDefinitions } from '../../fhir/validateFhir';
 import { SandboxFaults } from './sandboxFaults';
 import { SandboxRepository } from './sandboxRepository';
 import { SandboxTokens, type SandboxClient } from './sandboxTokens';
-import { capabilityStatement, outcome, smartConfiguration, validateIncoming } from './sandboxDocs';
+import {
+  capabilityStatement,
+  outcome,
+  smartConfiguration,
+  validateIncoming,
+} from './sandboxDocs';
 
 export interface SandboxOptions {
   port?: number;
@@ -62,18 +71,32 @@ export async function startSandboxFhirServer(
   const faults = new SandboxFaults();
   const seen: SandboxRequest[] = [];
   let baseUrl = '';
-  const tokens = new SandboxTokens(() => `${baseUrl}/auth/token`, options.tokenTtlSeconds ?? 300, now);
+  const tokens = new SandboxTokens(
+    () => `${baseUrl}/auth/token`,
+    options.tokenTtlSeconds ?? 300,
+    now,
+  );
   options.clients?.forEach((c) => tokens.register(c));
   options.staticTokens?.forEach((t) => tokens.addStatic(t));
   const sockets = new Set<Socket>();
 
-  const ctx: HandlerContext = { repo, router, faults, tokens, seen, options, base: () => baseUrl };
+  const ctx: HandlerContext = {
+    repo,
+    router,
+    faults,
+    tokens,
+    seen,
+    options,
+    base: () => baseUrl,
+  };
   const server = createServer((req, res) => void handle(ctx, req, res));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 0, '127.0.0.1', resolve),
+  );
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/fhir/R4`;
 
   return {
@@ -103,39 +126,58 @@ interface HandlerContext {
   base: () => string;
 }
 
-async function handle(ctx: HandlerContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  ctx: HandlerContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const path = url.pathname.replace(/^\/fhir\/R4/, '') || '/';
   const method = (req.method ?? 'GET').toUpperCase();
   const body = await readBody(req);
-  const record = (status: number | 'dropped') => ctx.seen.push({ method, path, status });
+  const record = (status: number | 'dropped') =>
+    ctx.seen.push({ method, path, status });
 
   if (path === '/.well-known/smart-configuration') {
-    return reply(res, 200, smartConfiguration(ctx.base()), record, 'application/json');
+    reply(res, 200, smartConfiguration(ctx.base()), record, 'application/json');
+    return;
   }
   if (path === '/auth/token' && method === 'POST') {
     const result = await ctx.tokens.exchange(new URLSearchParams(body));
     const [status, payload] = result.ok
       ? [200, result.grant]
-      : [result.status, { error: result.error, error_description: result.description }];
-    return reply(res, status, payload, record, 'application/json');
+      : [
+          result.status,
+          { error: result.error, error_description: result.description },
+        ];
+    reply(res, status, payload, record, 'application/json');
+    return;
   }
-  if (path === '/metadata') return reply(res, 200, capabilityStatement(), record);
+  if (path === '/metadata') {
+    reply(res, 200, capabilityStatement(), record);
+    return;
+  }
 
   const fault = ctx.faults.take(method, path);
-  if (fault === 'drop-before') return drop(res, record);
-  if (fault === 'timeout') return hang(res, ctx.options.hangMs ?? 30_000, record);
-  if (fault === 'status-500') {
-    return reply(res, 500, outcome('exception', 'Injected server error'), record);
-  }
-  if (fault === 'expired-token' || !authorized(ctx, req)) {
+  if (fault === 'drop-before') {
+    drop(res, record);
+  } else if (fault === 'timeout') {
+    hang(res, ctx.options.hangMs ?? 30_000, record);
+  } else if (fault === 'status-500') {
+    reply(res, 500, outcome('exception', 'Injected server error'), record);
+  } else if (fault === 'expired-token' || !authorized(ctx, req)) {
     res.setHeader('WWW-Authenticate', 'Bearer error="invalid_token"');
-    return reply(res, 401, outcome('login', 'Access token expired or invalid'), record);
+    reply(
+      res,
+      401,
+      outcome('login', 'Access token expired or invalid'),
+      record,
+    );
+  } else {
+    const [status, payload] = await route(ctx, method, path, url, body);
+    if (fault === 'drop-after-commit') drop(res, record);
+    else reply(res, status, payload, record);
   }
-
-  const [status, payload] = await route(ctx, method, path, url, body);
-  if (fault === 'drop-after-commit') return drop(res, record);
-  reply(res, status, payload, record);
 }
 
 async function route(
@@ -157,13 +199,24 @@ async function route(
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of url.searchParams) {
     const prior = query[k];
-    query[k] = prior === undefined ? v : [...(Array.isArray(prior) ? prior : [prior]), v];
+    query[k] =
+      prior === undefined
+        ? v
+        : [...(Array.isArray(prior) ? prior : [prior]), v];
   }
   const [result, resource] = await ctx.router.handleRequest(
-    { method: method as HttpMethod, url: `${path}${url.search}`, pathname: '', body: parsed, params: {}, query, headers: {} },
+    {
+      method: method as HttpMethod,
+      url: `${path}${url.search}`,
+      pathname: '',
+      body: parsed,
+      params: {},
+      query,
+      headers: {},
+    },
     ctx.repo,
   );
-  return [getStatus(result), resource ?? (result as OperationOutcome | Bundle)];
+  return [getStatus(result), resource ?? result];
 }
 
 function authorized(ctx: HandlerContext, req: IncomingMessage): boolean {
@@ -190,7 +243,11 @@ function drop(res: ServerResponse, record: (s: 'dropped') => void): void {
   res.socket?.destroy();
 }
 
-function hang(res: ServerResponse, ms: number, record: (s: 'dropped') => void): void {
+function hang(
+  res: ServerResponse,
+  ms: number,
+  record: (s: 'dropped') => void,
+): void {
   record('dropped');
   const timer = setTimeout(() => res.socket?.destroy(), ms);
   res.socket?.once('close', () => clearTimeout(timer));

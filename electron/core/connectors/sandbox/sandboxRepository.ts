@@ -9,7 +9,9 @@ import type { WithId } from '@medplum/core';
 export class SandboxRepository extends MemoryRepository {
   private readonly held = new Map<string, Map<string, Resource>>();
 
-  override async createResource<T extends Resource>(resource: T): Promise<WithId<T>> {
+  override async createResource<T extends Resource>(
+    resource: T,
+  ): Promise<WithId<T>> {
     const created = await super.createResource(resource);
     this.remember(created);
     return created;
@@ -24,7 +26,10 @@ export class SandboxRepository extends MemoryRepository {
     return updated;
   }
 
-  override async deleteResource(resourceType: string, id: string): Promise<void> {
+  override async deleteResource(
+    resourceType: string,
+    id: string,
+  ): Promise<void> {
     await super.deleteResource(resourceType, id);
     this.held.get(resourceType)?.delete(id);
   }
@@ -44,7 +49,8 @@ export class SandboxRepository extends MemoryRepository {
   }
 
   private remember(resource: Resource & { id: string }): void {
-    const byId = this.held.get(resource.resourceType) ?? new Map<string, Resource>();
+    const byId =
+      this.held.get(resource.resourceType) ?? new Map<string, Resource>();
     byId.set(resource.id, resource);
     this.held.set(resource.resourceType, byId);
   }

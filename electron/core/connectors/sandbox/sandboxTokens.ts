@@ -85,14 +85,18 @@ export class SandboxTokens {
     const client = unverified ? this.clients.get(unverified) : undefined;
     if (!client) return 'unknown client';
     try {
-      const { payload } = await jwtVerify(assertion, createLocalJWKSet(client.jwks), {
-        algorithms: ['RS384', 'ES384'],
-        issuer: client.clientId,
-        subject: client.clientId,
-        audience: this.tokenUrl(),
-        typ: 'JWT',
-        currentDate: new Date(this.now()),
-      });
+      const { payload } = await jwtVerify(
+        assertion,
+        createLocalJWKSet(client.jwks),
+        {
+          algorithms: ['RS384', 'ES384'],
+          issuer: client.clientId,
+          subject: client.clientId,
+          audience: this.tokenUrl(),
+          typ: 'JWT',
+          currentDate: new Date(this.now()),
+        },
+      );
       if (!payload.exp || payload.exp * 1000 > this.now() + 300_000 + 5_000) {
         return 'exp must be at most 5 minutes ahead';
       }
@@ -109,7 +113,9 @@ function decodeIssuer(jwt: string): string | undefined {
   const part = jwt.split('.')[1];
   if (!part) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as {
+    const claims = JSON.parse(
+      Buffer.from(part, 'base64url').toString('utf8'),
+    ) as {
       iss?: unknown;
     };
     return typeof claims.iss === 'string' ? claims.iss : undefined;

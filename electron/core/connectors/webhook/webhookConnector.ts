@@ -2,9 +2,18 @@ import type { Bundle } from '@medplum/fhirtypes';
 import { AppError } from '../../../contract/errors';
 import type { DisclosureRecipient } from '../../part2/part2Consent';
 import { sessionView } from '../bundleView';
-import type { ConnectionCheck, ConnectorDescription, EhrConnector, PushResult } from '../ehrConnector';
+import type {
+  ConnectionCheck,
+  ConnectorDescription,
+  EhrConnector,
+  PushResult,
+} from '../ehrConnector';
 import { assertSecureUrl, displayUrl } from '../secureUrl';
-import { DELIVERY_HEADER, SIGNATURE_HEADER, signWebhook } from './webhookSignature';
+import {
+  DELIVERY_HEADER,
+  SIGNATURE_HEADER,
+  signWebhook,
+} from './webhookSignature';
 
 export interface WebhookConfig {
   kind: 'webhook';
@@ -27,11 +36,17 @@ export class WebhookConnector implements EhrConnector {
   readonly id: string;
   private readonly url: string;
 
-  constructor(private readonly config: WebhookConfig, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly config: WebhookConfig,
+    private readonly now: () => number = Date.now,
+  ) {
     this.id = config.id;
     this.url = assertSecureUrl(config.url, 'The webhook URL').href;
     if (config.secret.length < 16) {
-      throw new AppError('invalid_request', 'The webhook secret must be at least 16 characters.');
+      throw new AppError(
+        'invalid_request',
+        'The webhook secret must be at least 16 characters.',
+      );
     }
   }
 
@@ -47,30 +62,60 @@ export class WebhookConnector implements EhrConnector {
   }
 
   testConnection(): Promise<ConnectionCheck> {
-    return Promise.resolve({ ok: true, detail: `webhook ${displayUrl(this.config.url)} configured` });
+    return Promise.resolve({
+      ok: true,
+      detail: `webhook ${displayUrl(this.config.url)} configured`,
+    });
   }
 
   async push(bundle: Bundle): Promise<PushResult> {
     const deliveryId = sessionView(bundle).deliveryKey;
-    const body = JSON.stringify({ event: 'session.signed', deliveryId, bundle });
-    const signature = signWebhook(this.config.secret, body, Math.floor(this.now() / 1000));
+    const body = JSON.stringify({
+      event: 'session.signed',
+      deliveryId,
+      bundle,
+    });
+    const signature = signWebhook(
+      this.config.secret,
+      body,
+      Math.floor(this.now() / 1000),
+    );
 
     let res: Response;
     try {
       res = await fetch(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature, [DELIVERY_HEADER]: deliveryId },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signature,
+          [DELIVERY_HEADER]: deliveryId,
+        },
         body,
         signal: AbortSignal.timeout(this.config.timeoutMs ?? 30_000),
       });
     } catch (error) {
-      throw new AppError('ehr_unreachable', 'The webhook endpoint could not be reached.', { cause: error });
+      throw new AppError(
+        'ehr_unreachable',
+        'The webhook endpoint could not be reached.',
+        { cause: error },
+      );
     }
     const said = (await res.text().catch(() => '')).slice(0, 300);
     if (res.status >= 500 || res.status === 429 || res.status === 408) {
-      throw new AppError('ehr_unreachable', `The webhook endpoint is unavailable (HTTP ${res.status}).`);
+      throw new AppError(
+        'ehr_unreachable',
+        `The webhook endpoint is unavailable (HTTP ${res.status}).`,
+      );
     }
-    if (!res.ok) throw new AppError('ehr_rejected', `The webhook endpoint refused the delivery (HTTP ${res.status}): ${said}`);
-    return { connectorId: this.id, locations: [displayUrl(this.config.url)], created: 1 };
+    if (!res.ok)
+      throw new AppError(
+        'ehr_rejected',
+        `The webhook endpoint refused the delivery (HTTP ${res.status}): ${said}`,
+      );
+    return {
+      connectorId: this.id,
+      locations: [displayUrl(this.config.url)],
+      created: 1,
+    };
   }
 }

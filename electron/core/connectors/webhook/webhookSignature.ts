@@ -9,8 +9,14 @@ export const DELIVERY_HEADER = 'x-hushnote-delivery';
  * Signs a webhook body: HMAC-SHA256 over `<timestamp>.<body>` with the
  * shared secret, so a receiver can check both origin and freshness.
  */
-export function signWebhook(secret: string, body: string, timestampS: number): string {
-  const mac = createHmac('sha256', secret).update(`${timestampS}.${body}`).digest('hex');
+export function signWebhook(
+  secret: string,
+  body: string,
+  timestampS: number,
+): string {
+  const mac = createHmac('sha256', secret)
+    .update(`${timestampS}.${body}`)
+    .digest('hex');
   return `t=${timestampS},v1=${mac}`;
 }
 
@@ -25,7 +31,9 @@ export function verifyWebhookSignature(
   nowS: number,
   toleranceS = 300,
 ): boolean {
-  const parts = new Map(header.split(',').map((p) => p.split('=', 2) as [string, string]));
+  const parts = new Map(
+    header.split(',').map((p) => p.split('=', 2) as [string, string]),
+  );
   const t = Number(parts.get('t'));
   const given = parts.get('v1') ?? '';
   if (!Number.isFinite(t) || Math.abs(nowS - t) > toleranceS) return false;

@@ -5,7 +5,10 @@ import { SYSTEM, hushnoteSystem } from '../fhirCodes';
 import { hushnoteId, ref, type BundleContext } from './bundleContext';
 
 /** Tag that makes a Provenance findable by `_tag` (it has no identifier). */
-export function provenanceTag(ctx: BundleContext): { system: string; code: string } {
+export function provenanceTag(ctx: BundleContext): {
+  system: string;
+  code: string;
+} {
   return {
     system: hushnoteSystem('provenance'),
     code: `${ctx.input.sessionId}:${ctx.input.note.id}`,
@@ -51,7 +54,10 @@ const PURPOSE_CODE: Record<DisclosurePurpose, string> = {
  * The Part 2 consent the disclosure relies on, with its scope attached so
  * the recipient has "a clear explanation of the scope" (42 CFR §2.32(a)(2)).
  */
-export function buildConsent(ctx: BundleContext, consent: Part2Consent): Consent {
+export function buildConsent(
+  ctx: BundleContext,
+  consent: Part2Consent,
+): Consent {
   const exp = consent.expiration;
   return {
     resourceType: 'Consent',
@@ -61,7 +67,11 @@ export function buildConsent(ctx: BundleContext, consent: Part2Consent): Consent
       coding: [{ system: SYSTEM.consentScope, code: 'patient-privacy' }],
     },
     category: [
-      { coding: [{ system: SYSTEM.loinc, code: '59284-0', display: 'Patient Consent' }] },
+      {
+        coding: [
+          { system: SYSTEM.loinc, code: '59284-0', display: 'Patient Consent' },
+        ],
+      },
     ],
     patient: ref(ctx.refs.patient),
     dateTime: consent.signedAt,
@@ -84,7 +94,8 @@ export function buildConsent(ctx: BundleContext, consent: Part2Consent): Consent
         role: {
           coding: [
             {
-              system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+              system:
+                'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
               code: 'IRCP',
               display: 'information recipient',
             },

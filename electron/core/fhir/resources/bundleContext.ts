@@ -60,6 +60,11 @@ export function ifNoneExistFor(identifier: Identifier): string {
 }
 
 /** A reference to a bundle entry by its fullUrl. */
-export function ref(fullUrl: string, display?: string): { reference: string; display?: string } {
-  return display === undefined ? { reference: fullUrl } : { reference: fullUrl, display };
+export function ref(
+  fullUrl: string,
+  display?: string,
+): { reference: string; display?: string } {
+  return display === undefined
+    ? { reference: fullUrl }
+    : { reference: fullUrl, display };
 }

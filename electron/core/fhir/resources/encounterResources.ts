@@ -22,7 +22,10 @@ export function encounterMinutes(start: string, end: string): number {
   }
   const ms = Date.parse(end) - Date.parse(start);
   if (!(ms > 0)) {
-    throw new AppError('invalid_request', 'The encounter ends before it starts.');
+    throw new AppError(
+      'invalid_request',
+      'The encounter ends before it starts.',
+    );
   }
   return Math.floor(ms / 60_000);
 }
@@ -49,7 +52,8 @@ export function buildEncounter(ctx: BundleContext): Encounter {
           {
             coding: [
               {
-                system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
+                system:
+                  'http://terminology.hl7.org/CodeSystem/v3-ParticipationType',
                 code: 'PPRF',
                 display: 'primary performer',
               },
@@ -88,7 +92,9 @@ export function buildConditions(ctx: BundleContext): Map<string, Condition> {
         },
       ],
       code: {
-        coding: [{ system: SYSTEM.icd10cm, code: dx.code, display: dx.display }],
+        coding: [
+          { system: SYSTEM.icd10cm, code: dx.code, display: dx.display },
+        ],
       },
       subject: ref(refs.patient),
       encounter: ref(refs.encounter),

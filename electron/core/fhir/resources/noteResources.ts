@@ -43,7 +43,9 @@ export function buildComposition(ctx: BundleContext): Composition {
   const note = input.note;
   const sections: CompositionSection[] = note.sections.map((s) => ({
     title: s.title,
-    ...(s.loinc ? { code: { coding: [{ system: SYSTEM.loinc, code: s.loinc }] } } : {}),
+    ...(s.loinc
+      ? { code: { coding: [{ system: SYSTEM.loinc, code: s.loinc }] } }
+      : {}),
     text: { status: 'generated', div: xhtml(s.text) },
   }));
   if (ctx.part2Notice) {
@@ -64,7 +66,9 @@ export function buildComposition(ctx: BundleContext): Composition {
     date: note.signedAt,
     author: [ref(refs.practitioner, note.signer.name)],
     title: `Psychotherapy progress note (${note.format})`,
-    attester: [{ mode: 'legal', time: note.signedAt, party: ref(refs.practitioner) }],
+    attester: [
+      { mode: 'legal', time: note.signedAt, party: ref(refs.practitioner) },
+    ],
     custodian: ref(refs.billingOrg),
     section: sections,
   };
@@ -99,8 +103,12 @@ function attachments(ctx: BundleContext): Attachment[] {
   return list;
 }
 
-function aiMeta(ctx: BundleContext): { meta?: { security: typeof AI_ASSISTED_TAG[] } } {
-  return ctx.input.note.aiAssisted ? { meta: { security: [AI_ASSISTED_TAG] } } : {};
+function aiMeta(ctx: BundleContext): {
+  meta?: { security: (typeof AI_ASSISTED_TAG)[] };
+} {
+  return ctx.input.note.aiAssisted
+    ? { meta: { security: [AI_ASSISTED_TAG] } }
+    : {};
 }
 
 /** Narrative XHTML with the text escaped and line breaks kept. */

@@ -73,7 +73,8 @@ export function buildCoverage(ctx: BundleContext): Coverage | undefined {
     relationship: {
       coding: [
         {
-          system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
+          system:
+            'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
           code: coverage.relationship,
         },
       ],
@@ -86,7 +87,8 @@ export function buildCoverage(ctx: BundleContext): Coverage | undefined {
               type: {
                 coding: [
                   {
-                    system: 'http://terminology.hl7.org/CodeSystem/coverage-class',
+                    system:
+                      'http://terminology.hl7.org/CodeSystem/coverage-class',
                     code: 'group',
                   },
                 ],

@@ -34,7 +34,10 @@ export function assessmentEntries(ctx: BundleContext): SuppliedEntry[] {
       return url;
     });
 
-    entries.push({ fullUrl: qrUrl, resource: questionnaireResponse(ctx, a, key, local) });
+    entries.push({
+      fullUrl: qrUrl,
+      resource: questionnaireResponse(ctx, a, key, local),
+    });
     a.observations.forEach((o, i) => {
       entries.push({
         fullUrl: obsUrls[i] ?? stableUrn(`obs:${key}:${i}`),
@@ -49,7 +52,7 @@ export function assessmentEntries(ctx: BundleContext): SuppliedEntry[] {
 export function claimEntry(ctx: BundleContext, claim: Claim): SuppliedEntry {
   const { refs, input } = ctx;
   const repointed = repoint(claim, new Map(), ctx) as Claim;
-  const insurance = (repointed.insurance ?? []).map((ins) => ({
+  const insurance = repointed.insurance.map((ins) => ({
     ...ins,
     coverage: isBundleRef(ins.coverage) ? ins.coverage : ref(refs.coverage),
   }));
@@ -58,7 +61,10 @@ export function claimEntry(ctx: BundleContext, claim: Claim): SuppliedEntry {
     fullUrl: stableUrn(`claim:${input.sessionId}`),
     resource: {
       ...rest,
-      identifier: withIdentifier(rest.identifier, hushnoteId('claim', input.sessionId)),
+      identifier: withIdentifier(
+        rest.identifier,
+        hushnoteId('claim', input.sessionId),
+      ),
       patient: ref(refs.patient),
       provider: ref(refs.billingOrg, input.appointment.billingProvider.name),
       insurer: ref(refs.payerOrg, input.appointment.payer.name),
@@ -73,11 +79,11 @@ function questionnaireResponse(
   key: string,
   local: Map<string, string>,
 ): QuestionnaireResponse {
-  const { id: _id, meta: _meta, ...rest } = repoint(
-    a.questionnaireResponse,
-    local,
-    ctx,
-  ) as QuestionnaireResponse;
+  const {
+    id: _id,
+    meta: _meta,
+    ...rest
+  } = repoint(a.questionnaireResponse, local, ctx) as QuestionnaireResponse;
   return {
     ...rest,
     identifier: hushnoteId('questionnaire-response', key),
@@ -93,7 +99,11 @@ function observation(
   key: string,
   local: Map<string, string>,
 ): Observation {
-  const { id: _id, meta: _meta, ...rest } = repoint(o, local, ctx) as Observation;
+  const {
+    id: _id,
+    meta: _meta,
+    ...rest
+  } = repoint(o, local, ctx) as Observation;
   return {
     ...rest,
     identifier: withIdentifier(rest.identifier, hushnoteId('observation', key)),
@@ -109,18 +119,27 @@ function obsKey(o: Observation, index: number): string {
 /** The keys other supplied resources may use to refer to this one. */
 function aliases(resource: Resource): string[] {
   if (!resource.id) return [];
-  return [`${resource.resourceType}/${resource.id}`, `urn:uuid:${resource.id}`, resource.id];
+  return [
+    `${resource.resourceType}/${resource.id}`,
+    `urn:uuid:${resource.id}`,
+    resource.id,
+  ];
 }
 
 /** Deep copy with references re-pointed: local first, then by type. */
-function repoint(value: unknown, local: Map<string, string>, ctx: BundleContext): unknown {
+function repoint(
+  value: unknown,
+  local: Map<string, string>,
+  ctx: BundleContext,
+): unknown {
   if (Array.isArray(value)) return value.map((v) => repoint(v, local, ctx));
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = k === 'reference' && typeof v === 'string'
-      ? (local.get(v) ?? byType(v, ctx) ?? v)
-      : repoint(v, local, ctx);
+    out[k] =
+      k === 'reference' && typeof v === 'string'
+        ? (local.get(v) ?? byType(v, ctx) ?? v)
+        : repoint(v, local, ctx);
   }
   return out;
 }
@@ -138,7 +157,10 @@ function isBundleRef(r: Reference | undefined): boolean {
   return Boolean(r?.reference?.startsWith('urn:uuid:'));
 }
 
-function withIdentifier<T extends { system?: string }>(list: T[] | undefined, id: T): T[] {
+function withIdentifier<T extends { system?: string }>(
+  list: T[] | undefined,
+  id: T,
+): T[] {
   const others = (list ?? []).filter((i) => i.system !== id.system);
   return [id, ...others];
 }
