@@ -30,7 +30,12 @@ export function plausibleKind(kind: FactKind, cited: readonly Segment[]): boolea
       return RISK_CUE.test(text);
     case 'safety_plan':
       return SAFETY_CUE.test(text);
-    default:
+    case 'assessment':
+    case 'consent':
+    case 'goal':
+    case 'session':
+      // Instrument results, consent, goals and session facts come from the
+      // detectors and the appointment, never from the model.
       return false;
   }
 }
@@ -53,7 +58,13 @@ export function quotedStatement(kind: FactKind, cited: readonly Segment[]): stri
       return `Safety planning discussed: "${quote}"`;
     case 'response':
       return `Client responded: "${quote}"`;
-    default:
+    case 'progress':
+      return `Client described progress: "${quote}"`;
+    case 'assessment':
+    case 'consent':
+    case 'goal':
+    case 'reported':
+    case 'session':
       return `Client reported: "${quote}"`;
   }
 }

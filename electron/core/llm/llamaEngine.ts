@@ -101,9 +101,9 @@ class LlamaEngine implements LlmEngine {
       if (request.signal?.aborted) throw new AppError('cancelled', 'Drafting was cancelled.', { cause });
       throw new AppError('internal', 'The note-drafting model failed.', { cause });
     } finally {
+      // Each call starts from an empty context: no earlier chunk leaks in.
       session.dispose({ disposeSequence: false });
-      await sequence.clearHistory();
-      sequence.dispose();
+      await sequence.dispose();
     }
   }
 
