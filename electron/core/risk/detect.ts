@@ -38,6 +38,9 @@ const DENIAL_FOR: Partial<Record<RiskFlagType, DenialTopic>> = {
   self_harm: 'self_harm',
 };
 
+/** Second person just before a match: the words are said to the client. */
+const ADDRESSED = /\byou(?:d|re|ll|ve)?\b/;
+
 /** Words before a match, in the same clause, that can negate it. */
 const NEGATION_WINDOW = 4;
 
@@ -108,6 +111,8 @@ function scanClause(
     .split(' ')
     .slice(-NEGATION_WINDOW)
     .join(' ');
+  // "...that you'd be better off dead" is someone asking the client, not a disclosure.
+  if (ADDRESSED.test(before.split(' ').slice(-2).join(' '))) return;
   if (!NEGATORS.test(before)) {
     hits.push({ type: rule.type, severity: rule.severity, evidence });
     return;
