@@ -107,6 +107,7 @@ export interface NoteVersionView {
   signedBy?: string;
   signedAt?: string;
   amendmentReason?: string;
+  cosignedBy?: string[];
 }
 
 export interface AssessmentView {

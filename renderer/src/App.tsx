@@ -12,6 +12,7 @@ import { SessionScreen } from './screens/SessionScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { TodayScreen } from './screens/TodayScreen';
 import { useCoreEvents } from './api/useCoreEvents';
+import { AuthGate, UserBadge } from './components/AuthGate';
 
 export function App() {
   const screen = useNavigation((s) => s.screen);
@@ -49,6 +50,7 @@ export function App() {
             </li>
           ))}
         </ul>
+        <UserBadge />
         <button type="button" className="theme-toggle" onClick={toggleTheme}>
           {theme === 'light' ? 'Dark theme' : 'Light theme'}
         </button>
@@ -57,7 +59,9 @@ export function App() {
         </p>
       </nav>
       <main className="content">
-        <ScreenView screen={screen} />
+        <AuthGate>
+          <ScreenView screen={screen} />
+        </AuthGate>
       </main>
     </div>
   );

@@ -6,26 +6,41 @@ export interface ServedApp {
   token: string;
   /** The app URL with the token in the fragment, as `serve` prints it. */
   openUrl: string;
+  /** Everything `serve` printed on stdout (other lines, like `ehr:`). */
+  output: () => string;
 }
 
-/** Starts `hushnote serve --port 0` as a user would and reads its URL and token. */
-export async function serve(env: NodeJS.ProcessEnv = {}): Promise<{ app: ServedApp; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['bin/hushnote.mjs', 'serve', '--port', '0'], {
+/** Spawns a node process and resolves once its stdout matches every pattern. */
+export async function spawnAndRead(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  patterns: RegExp[],
+): Promise<{ child: ChildProcess; matches: string[]; output: () => string }> {
+  const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let output = '';
-  const app = await new Promise<ServedApp>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code ?? 'signal'}`)));
+  const matches = await new Promise<string[]>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code ?? 'signal'}`)));
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const url = /listening on (\S+)/.exec(output)?.[1];
-      const token = /token: (\S+)/.exec(output)?.[1];
-      const openUrl = /open: (\S+)/.exec(output)?.[1];
-      if (url && token && openUrl) resolve({ url, token, openUrl });
+      const found = patterns.map((p) => p.exec(output)?.[1]);
+      if (found.every((m) => m !== undefined)) resolve(found);
     });
   });
-  return { app, child };
+  return { child, matches, output: () => output };
+}
+
+/** Starts `hushnote serve --port 0` as a user would and reads its URL and token. */
+export async function serve(env: NodeJS.ProcessEnv = {}): Promise<{ app: ServedApp; child: ChildProcess }> {
+  const { child, matches, output } = await spawnAndRead(
+    ['bin/hushnote.mjs', 'serve', '--port', '0'],
+    env,
+    [/listening on (\S+)/, /token: (\S+)/, /open: (\S+)/],
+  );
+  const [url = '', token = '', openUrl = ''] = matches;
+  return { app: { url, token, openUrl, output }, child };
 }
 
 export const test = base.extend<object, { served: ServedApp }>({

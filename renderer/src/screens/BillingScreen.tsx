@@ -3,8 +3,8 @@ import type { BillingView, DeliveryView } from '../../../electron/contract/contr
 import { useClient } from '../api/context';
 import { ErrorText } from '../components/Feedback';
 import { SessionPicker } from '../components/SessionPicker';
+import { canDeliver, useBilling } from '../stores/billing';
 import { useNavigation } from '../stores/navigation';
-import { isLocked, useReview } from '../stores/review';
 
 /** Billing: suggested codes with reasons, documentation check, claim, delivery. */
 export function BillingScreen() {
@@ -19,14 +19,14 @@ export function BillingScreen() {
 
 function BillingBody({ sessionId }: { sessionId: string }) {
   const client = useClient();
-  const { detail, error, busy, open, deliver } = useReview();
+  const { detail, error, busy, open, deliver } = useBilling();
 
   useEffect(() => {
     void open(client, sessionId);
   }, [client, sessionId, open]);
 
   if (!detail) return <ErrorText error={error} />;
-  const signed = isLocked(detail.note);
+  const signed = canDeliver(detail);
   return (
     <>
       <ErrorText error={error} />

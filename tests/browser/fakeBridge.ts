@@ -1,0 +1,31 @@
+// A browser bridge over the real core registry and handlers, with an
+// in-memory session service (run through bin/run-ts.mjs). Screen tests use it
+// to run in seconds without models; fullFlow.spec.ts uses the real service.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../../electron/core/app/core';
+import { startBridge } from '../../electron/core/bridge/server';
+import { appointmentSchema } from '../../electron/core/domain/appointment';
+import { registerAppHandlers } from '../../electron/core/services/appHandlers';
+import { registerSessionHandlers } from '../../electron/core/services/handlers';
+import { fakeSessionService } from './fakeSessionService';
+
+const sample = appointmentSchema.parse(
+  JSON.parse(readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8')),
+);
+const service = fakeSessionService(sample, '../shared/fixtures/sessions/cbt-phq9-demo.json');
+
+const core = createCore({ mode: 'bridge', version: '0.1.0' });
+registerSessionHandlers(core.registry, service, core.events);
+// Registered beside the session handlers by createAppCore, as here.
+core.registry.register('session:billing', ({ sessionId }) => service.getBilling(sessionId));
+registerAppHandlers(core.registry, {
+  listAudit: () => [{ id: 1, at: new Date().toISOString(), actor: 'clin-1', action: 'create', objectType: 'session', objectId: 's1', detail: null, prevHash: '', hash: '' }],
+  ehrConnector: 'sandbox',
+  consentRequired: true,
+  retentionDays: 30,
+  dataDir: '/tmp/hushnote-fake',
+});
+const bridge = await startBridge({ core, port: 0, rendererDir: path.resolve('out/renderer') });
+process.stdout.write(`listening on ${bridge.url}\ntoken: ${bridge.token}\nopen: ${bridge.url}#token=${bridge.token}\n`);
+process.once('SIGTERM', () => void bridge.close().then(() => process.exit(0)));
