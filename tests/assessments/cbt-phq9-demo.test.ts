@@ -49,6 +49,22 @@ describe('cbt-phq9-demo session', () => {
   });
 });
 
+describe('cbt-phq9-demo without speaker roles (mono capture)', () => {
+  const segments = sessionSegments('cbt-phq9-demo').map((segment) => ({
+    ...segment,
+    role: 'unknown' as const,
+  }));
+
+  it('still reads the PHQ-9 and raises the item-9 flag', () => {
+    const assessments = detectAssessments(segments);
+    expect(assessments[0]?.answers.slice(0, 9)).toEqual(EXPECTED);
+    const types = detectRiskFlags(segments, assessments).map(
+      (flag) => flag.type,
+    );
+    expect(types).toContain('phq9_item9');
+  });
+});
+
 describe('sessions with no assessment', () => {
   it.each(['mi-session-short', 'mi-session-medium'])(
     '%s: nothing invented',
