@@ -77,8 +77,10 @@ export function appendAudit(
   if (!(AUDIT_ACTIONS as readonly string[]).includes(input.action)) {
     throw new AppError('invalid_request', 'Unknown audit action.');
   }
+  // IMMEDIATE takes the write lock before reading the head, so two
+  // processes (app and CLI) can never link to the same predecessor.
   return guarded(() =>
-    db.transaction(() => insertLinked(db, input, nowIso(at)))(),
+    db.transaction(() => insertLinked(db, input, nowIso(at))).immediate(),
   );
 }
 
