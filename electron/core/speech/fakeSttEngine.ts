@@ -11,7 +11,7 @@ export interface FakeUtterance {
 
 /**
  * A deterministic recognizer for tests and UI work: it returns the scripted
- * utterances whose midpoint falls inside the requested window, so a pipeline
+ * utterances whose midpoint falls inside a requested span, so a pipeline
  * test controls exactly what each channel "says" (including bleed copies).
  */
 export class FakeSttEngine implements SttEngine {
@@ -25,19 +25,20 @@ export class FakeSttEngine implements SttEngine {
     if (request.signal?.aborted) {
       return Promise.reject(new AppError('cancelled', 'Transcription was cancelled.'));
     }
-    const from = request.offsetSec;
-    const to = from + request.samples.length / 16000;
-    this.calls.push({ channel: request.channel, offsetSec: from, durationSec: to - from });
-
-    const heard = this.script.filter((u) => {
-      const mid = (u.start + u.end) / 2;
-      return u.channel === request.channel && mid >= from && mid < to;
-    });
-    return Promise.resolve(heard.map((u) => ({
-      start: Math.max(0, u.start - from),
-      end: Math.min(to, u.end) - from,
-      text: u.text,
-    })));
+    const heard: SttSegment[] = [];
+    for (const span of request.spans) {
+      this.calls.push({ channel: request.channel, offsetSec: span.start, durationSec: span.end - span.start });
+      for (const u of this.script) {
+        const mid = (u.start + u.end) / 2;
+        if (u.channel !== request.channel || mid < span.start || mid >= span.end) continue;
+        heard.push({
+          start: span.at + Math.max(0, u.start - span.start),
+          end: span.at + Math.min(span.end, u.end) - span.start,
+          text: u.text,
+        });
+      }
+    }
+    return Promise.resolve(heard);
   }
 
   release(): Promise<void> {

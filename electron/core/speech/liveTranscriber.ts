@@ -3,7 +3,7 @@ import { AppError } from '../../contract/errors';
 import type { FailedRegion, Role, Segment, Transcript } from '../domain/transcript';
 import { ownSpeechSpans } from './bleed';
 import { ChannelBuffer } from './channelBuffer';
-import { recognize, type RecognitionJob } from './recognize';
+import { recognizeWindow, WINDOW_SEC, type RecognitionJob } from './recognize';
 import type { SttEngine } from './sttEngine';
 import { FRAME_SEC, type SileroVad, type VadStream } from './vad';
 import { RegionTracker, type SpeechRegion, type VadOptions } from './vadRegions';
@@ -21,6 +21,8 @@ export interface LiveTranscriberOptions {
 interface LiveEvents {
   segment: [Segment];
   failed: [FailedRegion];
+  /** Seconds of the recording recognized so far (the end of the latest window). */
+  progress: [number];
 }
 
 interface ChannelState {
@@ -43,15 +45,19 @@ const LOOKAHEAD_SEC = 0.1;
  *
  * Per channel: Silero VAD, hysteresis into regions, then (for the mic, when
  * a client channel exists) bleed removal, then the recognizer and the
- * hallucination guards. Recognition runs one job at a time, off the `push`
- * path, so capture never waits for Whisper.
+ * hallucination guards. Recognition runs one window at a time, off the
+ * `push` path, so capture never waits for Whisper; regions that queue up
+ * while it is busy are packed into one window (up to 28 s), so a slow
+ * machine catches up instead of falling further behind.
  */
 export class LiveTranscriber extends EventEmitter<LiveEvents> {
   private readonly channels: ChannelState[];
   private readonly segments: Segment[] = [];
   private readonly failed: FailedRegion[] = [];
-  private work: Promise<void> = Promise.resolve();
+  private readonly queue: RecognitionJob[] = [];
+  private work: Promise<void> | undefined;
   private error: unknown;
+  private doneUntil = 0;
   private nextId = 0;
 
   constructor(private readonly options: LiveTranscriberOptions) {
@@ -79,7 +85,7 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
 
   /** Waits until every region finalized so far has been recognized. */
   async drain(): Promise<void> {
-    await this.work;
+    while (this.work) await this.work;
     if (this.error) throw this.error;
   }
 
@@ -141,12 +147,38 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
     const state = this.channels[index]!;
     for (const span of this.ownSpans(state, region)) {
       state.ownSpeech = true;
-      const job: RecognitionJob = {
+      this.queue.push({
         channel: index, role: state.role, start: span.start, end: span.end,
         samples: state.buffer.slice(span.start, span.end), probability: region.probability,
-      };
-      this.work = this.work.then(() => this.run(job));
+      });
     }
+    this.work ??= this.loop().finally(() => {
+      this.work = undefined;
+    });
+  }
+
+  private async loop(): Promise<void> {
+    while (this.queue.length && !this.error) await this.run(this.takeWindow());
+  }
+
+  /** Client regions first (mic text is checked against them), packed per channel. */
+  private takeWindow(): RecognitionJob[] {
+    const clientAt = this.queue.findIndex((j) => j.role === 'client');
+    const channel = this.queue[Math.max(0, clientAt)]!.channel;
+    const window: RecognitionJob[] = [];
+    let seconds = 0;
+    for (let i = 0; i < this.queue.length;) {
+      const job = this.queue[i]!;
+      const length = job.end - job.start + 0.4;
+      if (job.channel !== channel || (window.length && seconds + length > WINDOW_SEC)) {
+        i++;
+        continue;
+      }
+      window.push(job);
+      seconds += length;
+      this.queue.splice(i, 1);
+    }
+    return window;
   }
 
   private ownSpans(state: ChannelState, region: SpeechRegion) {
@@ -157,20 +189,21 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
     return ownSpeechSpans(mic, system, region.start);
   }
 
-  private async run(job: RecognitionJob): Promise<void> {
-    if (this.error) return;
+  private async run(window: RecognitionJob[]): Promise<void> {
     try {
-      const outcome = await recognize(job, {
+      const outcome = await recognizeWindow(window, {
         engine: this.options.engine,
         language: this.options.language ?? 'en',
         signal: this.options.signal,
         clientSegments: () => this.segments.filter((s) => s.role === 'client'),
       });
       for (const s of outcome.segments) this.emitSegment({ id: `seg-${++this.nextId}`, ...s });
-      if (outcome.failed) {
-        this.failed.push(outcome.failed);
-        this.emit('failed', outcome.failed);
+      for (const f of outcome.failed) {
+        this.failed.push(f);
+        this.emit('failed', f);
       }
+      this.doneUntil = Math.max(this.doneUntil, ...window.map((j) => j.end));
+      this.emit('progress', this.doneUntil);
     } catch (error) {
       this.error = error;
     }

@@ -4,7 +4,7 @@ import { log } from '../log/logger';
 import { isTextEcho } from './bleed';
 import { rms } from './energy';
 import { guardSegment } from './guards';
-import type { SttEngine } from './sttEngine';
+import type { PackedSpan, SttEngine } from './sttEngine';
 
 /** One stretch of one channel, cut out and ready for the recognizer. */
 export interface RecognitionJob {
@@ -19,7 +19,7 @@ export interface RecognitionJob {
 
 export interface RecognitionOutcome {
   segments: Omit<Segment, 'id'>[];
-  failed: FailedRegion | undefined;
+  failed: FailedRegion[];
 }
 
 export interface RecognizeContext {
@@ -30,38 +30,69 @@ export interface RecognizeContext {
   clientSegments: () => readonly Segment[];
 }
 
+/** Silence between packed regions: enough for Whisper to end a sentence. */
+const GAP_SEC = 0.4;
+/** Whisper encodes 30 s windows whatever the input; pack regions up to this. */
+export const WINDOW_SEC = 28;
+
 /**
- * Runs the recognizer on one job and applies the guards. A recognizer
- * failure becomes a failed region (coverage is never silent); model and
- * cancellation errors propagate.
+ * Runs the recognizer once over several regions of one channel, packed into
+ * one window (Whisper pays for a full 30 s encode per call), maps times back
+ * and applies the guards. A recognizer failure becomes failed regions
+ * (coverage is never silent); model and cancellation errors propagate.
  */
-export async function recognize(job: RecognitionJob, ctx: RecognizeContext): Promise<RecognitionOutcome> {
+export async function recognizeWindow(jobs: RecognitionJob[], ctx: RecognizeContext): Promise<RecognitionOutcome> {
+  const { samples, spans } = pack(jobs);
+  const first = jobs[0]!;
   let raw;
   try {
     raw = await ctx.engine.transcribe({
-      samples: job.samples, offsetSec: job.start, channel: job.channel,
+      samples, spans, offsetSec: first.start, channel: first.channel,
       language: ctx.language, ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   } catch (error) {
     if (isAppError(error)) throw error;
-    log().warn('stt.region_failed', { channel: job.channel, start: job.start });
-    return { segments: [], failed: failedRegion(job, 'recognizer_error') };
+    log().warn('stt.window_failed', { channel: first.channel, regions: jobs.length });
+    return { segments: [], failed: jobs.map((j) => failedRegion(j, 'recognizer_error')) };
   }
 
   const segments: Omit<Segment, 'id'>[] = [];
+  const heard = new Set<number>();
   for (const s of raw) {
-    const segment = toSegment(job, s.start, s.end, s.text, ctx);
+    const index = spanIndex(spans, (s.start + s.end) / 2);
+    heard.add(index);
+    const segment = toSegment(jobs[index]!, spans[index]!, s.start, s.end, s.text, ctx);
     if (segment) segments.push(segment);
   }
-  const unheard = segments.length === 0 && raw.length === 0 && job.probability >= 0.8
-    && job.end - job.start >= 1.5;
-  return { segments, failed: unheard ? failedRegion(job, 'no_text') : undefined };
+  const failed = jobs.filter((j, i) => !heard.has(i) && j.probability >= 0.8 && j.end - j.start >= 1.5)
+    .map((j) => failedRegion(j, 'no_text'));
+  return { segments, failed };
 }
 
-function toSegment(job: RecognitionJob, relStart: number, relEnd: number, raw: string,
-  ctx: RecognizeContext): Omit<Segment, 'id'> | undefined {
-  const start = Math.min(job.end, job.start + Math.max(0, relStart));
-  const end = Math.max(start, Math.min(job.end, job.start + relEnd));
+function pack(jobs: RecognitionJob[]): { samples: Float32Array; spans: PackedSpan[] } {
+  const gap = Math.round(GAP_SEC * 16000);
+  const total = jobs.reduce((n, j) => n + j.samples.length + gap, 0);
+  const samples = new Float32Array(total);
+  const spans: PackedSpan[] = [];
+  let at = 0;
+  for (const job of jobs) {
+    samples.set(job.samples, at);
+    spans.push({ at: at / 16000, start: job.start, end: job.end });
+    at += job.samples.length + gap;
+  }
+  return { samples, spans };
+}
+
+function spanIndex(spans: readonly PackedSpan[], bufferSec: number): number {
+  let index = 0;
+  for (let i = 0; i < spans.length; i++) if (spans[i]!.at <= bufferSec) index = i;
+  return index;
+}
+
+function toSegment(job: RecognitionJob, span: PackedSpan, relStart: number, relEnd: number,
+  raw: string, ctx: RecognizeContext): Omit<Segment, 'id'> | undefined {
+  const start = Math.min(job.end, Math.max(job.start, span.start + relStart - span.at));
+  const end = Math.max(start, Math.min(job.end, span.start + relEnd - span.at));
   const level = rms(job.samples, Math.round((start - job.start) * 16000), Math.round((end - job.start) * 16000));
   const verdict = guardSegment(raw, level);
   if (!verdict.text) {

@@ -5,11 +5,20 @@ export interface SttSegment {
   text: string;
 }
 
+/** One speech span packed into a request: buffer time `at` holds recording time `start`. */
+export interface PackedSpan {
+  at: number;
+  start: number;
+  end: number;
+}
+
 export interface SttRequest {
-  /** 16 kHz mono float32, one VAD region (with padding). */
+  /** 16 kHz mono float32: one or more VAD regions packed with short gaps. */
   samples: Float32Array;
-  /** Where `samples` starts in the recording, seconds (for fakes and logs). */
+  /** Where the first span starts in the recording, seconds (for logs). */
   offsetSec: number;
+  /** The spans packed into `samples`, in order (for mapping times back, and fakes). */
+  spans: readonly PackedSpan[];
   /** Source channel index (for fakes and logs). */
   channel: number;
   /** ISO 639-1 code; the engine transcribes in it and never translates. */

@@ -88,14 +88,24 @@ function effectiveChannels(audio: DecodedAudio, sources: ChannelSource[] | undef
 
 async function feed(transcriber: LiveTranscriber, channels: Float32Array[], options: TranscribeOptions) {
   const total = channels[0]?.length ?? 0;
+  const totalSec = total / SAMPLE_RATE;
   const step = STEP_SEC * SAMPLE_RATE;
+  let pushed = 0;
+  let recognized = 0;
+  const report = () => options.onProgress?.(Math.min(0.99, 0.2 * pushed + 0.8 * recognized));
+  transcriber.on('progress', (sec) => {
+    recognized = Math.min(1, sec / totalSec);
+    report();
+  });
+
+  // The VAD runs ahead of recognition, so queued regions pack into full windows.
   for (let from = 0; from < total; from += step) {
     if (options.signal?.aborted) throw new AppError('cancelled', 'Transcription was cancelled.');
     for (const [index, samples] of channels.entries()) {
       await transcriber.push(index, samples.subarray(from, from + step));
     }
-    await transcriber.drain();
-    options.onProgress?.(Math.min(1, (from + step) / total) * 0.99);
+    pushed = Math.min(1, (from + step) / total);
+    report();
   }
   const transcript = await transcriber.end();
   options.onProgress?.(1);
