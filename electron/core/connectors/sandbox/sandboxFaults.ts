@@ -6,14 +6,17 @@
  * - `expired-token`: answer 401 as if the bearer token had expired;
  * - `drop-before`: cut the connection before processing;
  * - `drop-after-commit`: process (commit) the request, then cut the
- *   connection before the response, the worst case for retries.
+ *   connection before the response, the worst case for retries;
+ * - `commit-then-hang`: process the request, then never answer (a client
+ *   that dies now has delivered without knowing it).
  */
 export type FaultKind =
   | 'status-500'
   | 'timeout'
   | 'expired-token'
   | 'drop-before'
-  | 'drop-after-commit';
+  | 'drop-after-commit'
+  | 'commit-then-hang';
 
 export interface FaultRule {
   kind: FaultKind;

@@ -159,10 +159,11 @@ async function handle(
   }
 
   const fault = ctx.faults.take(method, path);
+  const hangMs = ctx.options.hangMs ?? 30_000;
   if (fault === 'drop-before') {
     drop(res, record);
   } else if (fault === 'timeout') {
-    hang(res, ctx.options.hangMs ?? 30_000, record);
+    hang(res, hangMs, record);
   } else if (fault === 'status-500') {
     reply(res, 500, outcome('exception', 'Injected server error'), record);
   } else if (fault === 'expired-token' || !authorized(ctx, req)) {
@@ -176,6 +177,7 @@ async function handle(
   } else {
     const [status, payload] = await route(ctx, method, path, url, body);
     if (fault === 'drop-after-commit') drop(res, record);
+    else if (fault === 'commit-then-hang') hang(res, hangMs, record);
     else reply(res, status, payload, record);
   }
 }
