@@ -57,6 +57,7 @@ describe('draftNote', () => {
         ? JSON.stringify({ facts: [
           { kind: 'reported', segmentIds: ['u2'], text: '<think>hmm</think>Client reported sleeping four hours a night<|im_end|>' },
           { kind: 'reported', segmentIds: ['u99'], text: 'Client reported sleeping four hours a night' },
+          { kind: 'reported', segmentIds: ['u7'], text: 'Client recalled good reviews for three years' },
           { kind: 'homework', segmentIds: ['u8'], text: 'Client will start a new medication regimen' },
         ] })
         : JSON.stringify({ sentences: [{ text: 'Client reported sleeping four hours a night.', facts: ['F1'] }] }),

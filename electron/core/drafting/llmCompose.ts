@@ -28,7 +28,8 @@ export async function composeSections(ctx: CallContext, template: NoteTemplate, 
   const out: Fact[] = [];
   for (const section of template.sections) {
     const mine = facts.filter((f) => f.origin === 'llm' && section.kinds.includes(f.kind));
-    if (mine.length === 0) continue;
+    // One fact is already one sentence; a model call would only restate it.
+    if (mine.length < 2) continue;
     const instructions = composeInstructions(template, section);
     const budget = inputBudget(ctx.engine, COMPOSE_SYSTEM, instructions, Math.ceil(COMPOSE_MAX_TOKENS * RETRY_GROWTH));
     const numbered = mine.map((fact, i) => ({ fact, key: `F${i + 1}`, line: `F${i + 1} [${fact.kind}] ${fact.text}` }));
