@@ -6,13 +6,14 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { AppError } from '../../electron/contract/errors';
+import { verifyAudit } from '../../electron/core/audit/audit';
 import { createConnector } from '../../electron/core/connectors/createConnector';
 import { pushSession } from '../../electron/core/connectors/pushSession';
 import {
   startSandboxFhirServer,
   type SandboxFhirServer,
 } from '../../electron/core/connectors/sandbox/sandboxFhirServer';
-import { SqliteDisclosureLog } from '../../electron/core/part2/disclosureLog';
+import { AuditDisclosureLog } from '../../electron/core/part2/disclosureLog';
 import { hasPart2Labels } from '../../electron/core/part2/part2Labels';
 import { PART2_NOTICE_FULL } from '../../electron/core/part2/part2Notice';
 import {
@@ -67,7 +68,7 @@ describe('42 CFR Part 2 pushes', () => {
     });
 
   it('refuses a Part 2 client without consent, says why, and sends nothing', async () => {
-    const disclosures = new SqliteDisclosureLog(store.db);
+    const disclosures = new AuditDisclosureLog(store.db);
     const push = pushSession(connector(), part2Session(false), {
       disclosures,
       now,
@@ -99,7 +100,7 @@ describe('42 CFR Part 2 pushes', () => {
   });
 
   it('with consent: every client resource carries the labels, the note the notice', async () => {
-    const disclosures = new SqliteDisclosureLog(store.db);
+    const disclosures = new AuditDisclosureLog(store.db);
     await pushSession(connector(), part2Session(true), { disclosures, now });
 
     const labelled: Resource[] = [
@@ -137,9 +138,7 @@ describe('42 CFR Part 2 pushes', () => {
   });
 
   it('audits the disclosure and lists it for the client', () => {
-    const list = new SqliteDisclosureLog(store.db).listForClient(
-      'client-part2',
-    );
+    const list = new AuditDisclosureLog(store.db).listForClient('client-part2');
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({
       sessionId: 'session-part2-consented',
@@ -150,5 +149,7 @@ describe('42 CFR Part 2 pushes', () => {
       consentId: 'consent-demo-part2',
       at: '2026-11-03T22:10:00.000Z',
     });
+    // Recorded in the hash-chained audit log, whose chain still verifies.
+    expect(verifyAudit(store.db)).toMatchObject({ ok: true, count: 1 });
   });
 });

@@ -1,4 +1,5 @@
-import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { appendAudit, listAudit } from '../audit/audit';
+import type { Database } from '../store/database';
 import type {
   DisclosurePurpose,
   DisclosureRecipient,
@@ -30,41 +31,79 @@ export interface DisclosureLog {
   listForClient(clientId: string, since?: string): Disclosure[];
 }
 
+/** Audit object type under which Part 2 disclosures are chained. */
+export const DISCLOSURE_OBJECT = 'part2_disclosure';
+
 /**
- * Disclosures in the encrypted database.
- * TODO(#9): move this table into a numbered store migration.
+ * Disclosures in the hash-chained, append-only audit log (45 CFR
+ * 164.312(b)), keyed by client, so the list can be produced and cannot be
+ * quietly edited. Details are ids, kinds and counts only.
  */
-export class SqliteDisclosureLog implements DisclosureLog {
-  constructor(private readonly db: BetterSqlite3.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS part2_disclosures (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        client_id TEXT NOT NULL,
-        at TEXT NOT NULL,
-        disclosure_json TEXT NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS part2_disclosures_client ON part2_disclosures(client_id, at);
-    `);
-  }
+export class AuditDisclosureLog implements DisclosureLog {
+  constructor(
+    private readonly db: Database,
+    private readonly actor = 'system',
+  ) {}
 
   record(d: Disclosure): void {
-    this.db
-      .prepare(
-        'INSERT INTO part2_disclosures (client_id, at, disclosure_json) VALUES (?, ?, ?)',
-      )
-      .run(d.clientId, d.at, JSON.stringify(d));
+    appendAudit(
+      this.db,
+      {
+        actor: this.actor,
+        action: 'push',
+        objectType: DISCLOSURE_OBJECT,
+        objectId: d.clientId,
+        detail: {
+          sessionId: d.sessionId,
+          connectorId: d.connectorId,
+          recipientName: d.recipient.name,
+          recipientClass: d.recipient.class,
+          purposes: d.purposes.join(','),
+          information: d.information.join(','),
+          consentId: d.consentId,
+          items: d.items,
+        },
+      },
+      new Date(d.at),
+    );
   }
 
   listForClient(clientId: string, since?: string): Disclosure[] {
-    const rows = this.db
-      .prepare(
-        'SELECT disclosure_json FROM part2_disclosures WHERE client_id = ? ORDER BY id',
-      )
-      .all(clientId) as { disclosure_json: string }[];
-    const list = rows.map((r) => JSON.parse(r.disclosure_json) as Disclosure);
     const from = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
-    return list.filter((d) => Date.parse(d.at) >= from);
+    return listAudit(this.db, {
+      objectType: DISCLOSURE_OBJECT,
+      objectId: clientId,
+      limit: 100_000,
+    })
+      .filter((e) => Date.parse(e.at) >= from)
+      .map((e) => fromDetail(clientId, e.at, e.detail ?? {}));
   }
+}
+
+function fromDetail(
+  clientId: string,
+  at: string,
+  detail: Record<string, string | number | boolean | null>,
+): Disclosure {
+  const text = (key: string) => String(detail[key] ?? '');
+  return {
+    clientId,
+    sessionId: text('sessionId'),
+    connectorId: text('connectorId'),
+    recipient: {
+      name: text('recipientName'),
+      class: text('recipientClass') as DisclosureRecipient['class'],
+    },
+    purposes: text('purposes')
+      .split(',')
+      .filter(Boolean) as DisclosurePurpose[],
+    information: text('information')
+      .split(',')
+      .filter(Boolean) as InformationCategory[],
+    consentId: text('consentId'),
+    at,
+    items: Number(detail['items'] ?? 0),
+  };
 }
 
 /** Disclosures kept in memory (CLI dry runs, tests). */

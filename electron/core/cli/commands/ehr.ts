@@ -92,11 +92,11 @@ export const ehrCommand: CliCommand = {
           opts: { dataDir?: string; since?: string; json?: boolean },
         ) => {
           const { openExistingStore } = await import('../../store/cliStore');
-          const { SqliteDisclosureLog } =
+          const { AuditDisclosureLog } =
             await import('../../part2/disclosureLog');
           const store = await openExistingStore(opts.dataDir);
           try {
-            const list = new SqliteDisclosureLog(store.db).listForClient(
+            const list = new AuditDisclosureLog(store.db).listForClient(
               clientId,
               opts.since,
             );
