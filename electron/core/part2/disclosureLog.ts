@@ -121,3 +121,6 @@ export class MemoryDisclosureLog implements DisclosureLog {
     );
   }
 }
+
+/** The earlier name of AuditDisclosureLog, kept for callers already wired to it. */
+export const SqliteDisclosureLog = AuditDisclosureLog;
