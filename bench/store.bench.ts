@@ -217,12 +217,23 @@ function measure(
 
 const transcript = sixtyMinuteTranscript();
 const words = transcript.reduce((n, s) => n + s.text.split(/\s+/).length, 0);
-const results = Object.fromEntries(
-  engines.map((e) => [e.name, measure(e, transcript)]),
-) as Record<Engine['name'], Record<string, number>>;
+// Two alternating rounds per engine (the machine is shared), best of each.
+const results = { encrypted: {}, plain: {} } as Record<
+  Engine['name'],
+  Record<string, number>
+>;
+for (let round = 0; round < 2; round++) {
+  for (const engine of round === 0 ? engines : [...engines].reverse()) {
+    const figures = measure(engine, transcript);
+    const best = results[engine.name];
+    for (const [op, ms] of Object.entries(figures)) {
+      best[op] = Math.min(best[op] ?? Infinity, ms);
+    }
+  }
+}
 
 const lines = [
-  `store bench: ${transcript.length} segments / ${words} words per session, ${SESSIONS} sessions, median of ${INSERT_RUNS} inserts / ${QUERY_RUNS} queries`,
+  `store bench: ${transcript.length} segments / ${words} words per session, ${SESSIONS} sessions, median of ${INSERT_RUNS} inserts / ${QUERY_RUNS} queries, best of 2 rounds`,
   `${'operation'.padEnd(16)}${'encrypted ms'.padStart(14)}${'plain ms'.padStart(12)}${'ratio'.padStart(9)}`,
   ...Object.keys(results.plain).map((op) => {
     const enc = results.encrypted[op] ?? Number.NaN;
