@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { JobStarted } from '../../contract/contract';
 import { AppError } from '../../contract/errors';
 import type { EventBus } from '../app/events';
 import type { Appointment } from '../domain/appointment';
@@ -66,16 +67,29 @@ function registerProcessing(
     if (bytes.length === 0) throw new AppError('audio_empty', 'The file is empty.');
     service.getSession(sessionId);
 
-    const file = { name: fileName, bytes };
-    return jobs.start(sessionId, (signal, progress) =>
-      service.importRecording(sessionId, file, processOptions(process, signal, progress)),
-    );
+    return startImport(jobs, service, sessionId, { name: fileName, bytes }, process);
   });
 
   registry.register('job:cancel', ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }));
 }
 
-interface ProcessRequest {
+/**
+ * Runs the main job on a recording as a background job. The capture
+ * controller's `onSaved` calls it too, with channels ['mic', 'system'].
+ */
+export function startImport(
+  jobs: JobRunner,
+  service: SessionService,
+  sessionId: string,
+  file: { name: string; bytes: Buffer },
+  request: ProcessRequest,
+): JobStarted {
+  return jobs.start(sessionId, (signal, progress) =>
+    service.importRecording(sessionId, file, processOptions(request, signal, progress)),
+  );
+}
+
+export interface ProcessRequest {
   format: string;
   engine: 'llm' | 'rules';
   channels?: ('mic' | 'system')[] | undefined;
