@@ -17,7 +17,7 @@ const RUNS = 5;
 
 async function time(
   label: string,
-  fn: () => Promise<unknown> | unknown,
+  fn: () => unknown,
 ): Promise<void> {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
