@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import {
   indexStructureDefinitionBundle,
   validateResource,
@@ -16,7 +17,7 @@ import {
   importFhirPhq9,
 } from '../../electron/core/assessments/fhir/import';
 import { scoreAssessment } from '../../electron/core/assessments/score';
-import { sessionSegments, usCoreResources } from './fixtures';
+import { FIXTURES, sessionSegments, usCoreResources } from './fixtures';
 
 const require = createRequire(import.meta.url);
 const CTX = {
@@ -103,6 +104,18 @@ describe('US Core PHQ-9 examples', () => {
       valueString: 'twelve',
     };
     expect(importFhirPhq9([junk])[0]?.total).toBeNull();
+  });
+});
+
+describe('other FHIR content', () => {
+  it('finds no PHQ-9 in a Synthea bundle without one, and does not fail', () => {
+    const file = path.join(FIXTURES, 'fhir', 'synthea-Milan_Beatty.json');
+    const bundle = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    expect(importFhirPhq9(bundle)).toEqual([]);
+  });
+
+  it('rejects input that is not FHIR JSON', () => {
+    expect(() => importFhirPhq9('not a resource')).toThrow(/FHIR resources/);
   });
 });
 
