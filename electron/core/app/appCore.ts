@@ -5,7 +5,8 @@ import { guardSessionService } from '../access/guardedSessionService';
 import { registerAuthHandlers } from '../access/registerAuthHandlers';
 import type { KeyStore } from '../keys/keyStore';
 import type { MainJobEngines } from '../pipeline/mainJob';
-import type { DeliveryPort } from '../services/billing';
+import { openEhr } from '../delivery/ehrTarget';
+import { sweepRetention } from '../retention/retention';
 import { registerSessionHandlers } from '../services/handlers';
 import { createSessionService } from '../services/sessionService';
 import { openStoreHandle, type StoreHandle } from '../services/storeHandle';
@@ -16,7 +17,8 @@ export interface AppCoreOptions extends CoreOptions {
   dataDir: string;
   keyStore: KeyStore;
   engines: MainJobEngines & { dispose?: () => Promise<void> };
-  delivery?: DeliveryPort;
+  /** `sandbox` or a FHIR base URL: where signed sessions are delivered. */
+  ehr?: string;
   idleMs?: number;
   now?: () => number;
 }
@@ -39,12 +41,15 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const now = options.now ?? Date.now;
   const auth = new AuthState(options.idleMs ?? DEFAULT_IDLE_MS, now);
   const guard = new AccessGuard(store, auth);
+  // On start: purge transcripts past their date and orphaned audio.
+  sweepRetention({ db: store.db, spoolRoot: store.spoolRoot, actor: 'system' });
+  const ehr = options.ehr ? await openEhr(options.ehr, store) : undefined;
 
   const inner = createSessionService({
     store,
     engines: options.engines,
     actor: () => auth.user?.id ?? 'system',
-    ...(options.delivery ? { delivery: options.delivery } : {}),
+    ...(ehr ? { delivery: ehr.delivery } : {}),
     now: () => new Date(now()),
   });
   const sessions = guardSessionService(inner, guard);
@@ -64,6 +69,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     close: async () => {
       jobs.cancelAll();
       await options.engines.dispose?.();
+      await ehr?.close();
       await inner.close();
     },
   };

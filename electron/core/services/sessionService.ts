@@ -1,6 +1,7 @@
 import { AppError } from '../../contract/errors';
 import type { Appointment } from '../domain/appointment';
 import { appendAudit } from '../audit/audit';
+import { signNote as signWithRetention } from '../retention/retention';
 import type { Draft } from '../drafting/types';
 import { log } from '../log/logger';
 import { runMainJob, type MainJobEngines } from '../pipeline/mainJob';
@@ -190,8 +191,12 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     if (draft?.incomplete) {
       throw new AppError('note_invalid', 'Part of this draft was cut short; edit it before signing.');
     }
-    const signed = repos.notes.sign(note.id, signer.id, now().toISOString());
-    audit('sign', 'note', note.id);
+    // Signing applies the program's retention policy (default: the audio
+    // and its key are destroyed; the transcript gets its removal date).
+    const signed = signWithRetention(
+      { db, spoolRoot: store.spoolRoot, actor: signer.id, now: now() },
+      note.id,
+    );
     const appointment = appointmentOf(sessionId);
     billAndClaim(store, sessionId, appointment, now());
     log().info('note.signed', { sessionId, flags: loadRiskFlags(store, sessionId).length });

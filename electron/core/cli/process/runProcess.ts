@@ -9,7 +9,7 @@ import type { SessionDetail } from '../../services/types';
 import type { DraftEngine } from '../../drafting/types';
 import type { Output } from '../output';
 import type { ProcessFlags } from '../commands/process';
-import { openEhr, type EhrTarget } from './ehrTarget';
+import { openEhr, type EhrTarget } from '../../delivery/ehrTarget';
 import { loadAppointment } from './loadAppointment';
 import { createStepBar } from './progressBar';
 import { renderSummary } from './summary';

@@ -1,14 +1,14 @@
-import { createConnector } from '../../connectors/createConnector';
-import type { EhrConnector } from '../../connectors/ehrConnector';
+import { createConnector } from '../connectors/createConnector';
+import type { EhrConnector } from '../connectors/ehrConnector';
 import {
   startSandboxFhirServer,
   type SandboxFhirServer,
-} from '../../connectors/sandbox/sandboxFhirServer';
-import { createOutboxDelivery } from '../../delivery/outboxDelivery';
-import type { DeliveryPort } from '../../services/billing';
-import type { StoreHandle } from '../../services/storeHandle';
+} from '../connectors/sandbox/sandboxFhirServer';
+import { createOutboxDelivery } from './outboxDelivery';
+import type { DeliveryPort } from '../services/billing';
+import type { StoreHandle } from '../services/storeHandle';
 
-/** Where `hushnote process --ehr` delivers, and what it can report. */
+/** Where signed sessions are delivered (`--ehr`, HUSHNOTE_EHR), and what it holds. */
 export interface EhrTarget {
   delivery: DeliveryPort;
   describe(): Promise<string[]>;
