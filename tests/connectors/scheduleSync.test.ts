@@ -87,11 +87,19 @@ async function seedSchedule(server: SandboxFhirServer): Promise<void> {
       subject: { reference: p },
     });
   }
+  const other = await server.seed({
+    resourceType: 'Practitioner',
+    identifier: [
+      { system: 'http://hl7.org/fhir/sid/us-npi', value: '1245319599' },
+    ],
+    name: [{ given: ['Sam'], family: 'Colleague' }],
+  });
   const appointment = (
     id: string,
     start: string,
     end: string,
     status: FhirAppointment['status'],
+    clinician = `Practitioner/${practitioner.id}`,
   ): FhirAppointment => ({
     resourceType: 'Appointment',
     status,
@@ -130,10 +138,7 @@ async function seedSchedule(server: SandboxFhirServer): Promise<void> {
     end,
     participant: [
       { actor: { reference: p }, status: 'accepted' },
-      {
-        actor: { reference: `Practitioner/${practitioner.id}` },
-        status: 'accepted',
-      },
+      { actor: { reference: clinician }, status: 'accepted' },
     ],
   });
   await server.seed(
@@ -158,6 +163,15 @@ async function seedSchedule(server: SandboxFhirServer): Promise<void> {
       '2026-11-03T10:00:00-06:00',
       '2026-11-03T10:50:00-06:00',
       'cancelled',
+    ),
+  );
+  await server.seed(
+    appointment(
+      'colleague',
+      '2026-11-03T11:00:00-06:00',
+      '2026-11-03T11:50:00-06:00',
+      'booked',
+      `Practitioner/${other.id}`,
     ),
   );
   await server.seed(
@@ -196,6 +210,7 @@ describe('schedule sync from the sandbox EHR', () => {
       schedule: {
         billingProvider: billing,
         payerProfiles: { 'MEDICARE-IL': 'medicare' },
+        practitionerNpi: '1234567893',
       },
     });
   });
@@ -255,6 +270,28 @@ describe('schedule sync from the sandbox EHR', () => {
     expect(
       new AppointmentsRepository(store.db).get(a?.id ?? '')?.client.id,
     ).toBe('MRN-4471');
+  });
+
+  it("without a clinician filter, pulls every clinician's appointments", async () => {
+    const all = createConnector({
+      kind: 'fhir-r4',
+      id: 'sandbox-all',
+      name: 'Sandbox EHR',
+      baseUrl: server.baseUrl,
+      auth: { type: 'none' },
+      recipient: { name: 'Sandbox EHR', class: 'treating-providers' },
+    });
+    const result = await syncSchedule({
+      connector: all,
+      cache,
+      timeZone: TZ,
+      now: NOW,
+    });
+    expect(result.appointments.map((a) => a.clinician.npi)).toEqual([
+      '1245319599',
+      '1234567893',
+      '1234567893',
+    ]);
   });
 
   it('works offline from the last sync', async () => {

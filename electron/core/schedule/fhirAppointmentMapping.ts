@@ -21,6 +21,8 @@ export interface ScheduleDefaults {
   payerProfiles?: Record<string, string>;
   /** Program name recorded for clients the EHR labels 42CFRPart2. */
   part2Program?: string;
+  /** Only this clinician's appointments (group practices share one EHR). */
+  practitionerNpi?: string;
 }
 
 /** An Appointment with the resources it refers to, already fetched. */

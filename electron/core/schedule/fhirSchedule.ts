@@ -18,6 +18,7 @@ import {
   type ScheduleDefaults,
 } from './fhirAppointmentMapping';
 
+const NPI = 'http://hl7.org/fhir/sid/us-npi';
 const ACTIVE = 'booked,arrived,checked-in,fulfilled';
 const MAX_PAGES = 10;
 
@@ -39,6 +40,11 @@ export async function fetchDaySchedule(
     ['status', ACTIVE],
     ['_count', '100'],
   ]);
+  if (defaults.practitionerNpi) {
+    const actor = await practitionerRef(http, defaults.practitionerNpi);
+    if (!actor) return [];
+    search.append('actor', actor);
+  }
   const appointments = await searchAll<FhirAppointment>(
     http,
     `Appointment?${search.toString()}`,
@@ -101,6 +107,16 @@ async function fetchOne(
     timeZone,
     defaults,
   );
+}
+
+/** `Practitioner/<id>` of the clinician with this NPI, if the EHR has one. */
+async function practitionerRef(
+  http: FhirHttp,
+  npi: string,
+): Promise<string | undefined> {
+  const query = `Practitioner?identifier=${encodeURIComponent(`${NPI}|${npi}`)}`;
+  const [found] = await searchAll<Practitioner>(http, query);
+  return found?.id ? `Practitioner/${found.id}` : undefined;
 }
 
 /** Reads by reference once per sync (many appointments share a clinician). */
