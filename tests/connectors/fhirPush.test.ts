@@ -91,4 +91,37 @@ describe('FHIR R4 push of the demo session', () => {
       .find((o) => o.code.coding?.[0]?.code === '44261-6');
     expect(panel?.valueQuantity?.value ?? panel?.valueInteger).toBe(15);
   });
+
+  it('maps the document type per EHR', async () => {
+    const starterSet = createConnector({
+      kind: 'fhir-r4',
+      id: 'starter',
+      name: 'Starter-set EHR',
+      baseUrl: server.baseUrl,
+      auth: { type: 'none' },
+      recipient: RECIPIENT,
+      documentType: {
+        system: 'http://loinc.org',
+        code: '11506-3',
+        display: 'Progress note',
+      },
+    });
+    await pushSession(
+      starterSet,
+      demoSession({ sessionId: 'session-starter' }),
+    );
+    const doc = server
+      .resources<DocumentReference>('DocumentReference')
+      .find((d) => d.identifier?.[0]?.value === 'note-session-starter');
+    expect(doc?.type?.coding?.[0]?.code).toBe('11506-3');
+  });
+
+  it('reports a connection dropped before the EHR read it as unreachable', async () => {
+    const before = server.counts();
+    server.faults.failNext(1, 'drop-before');
+    await expect(
+      pushSession(connector(), demoSession({ sessionId: 'session-dropped' })),
+    ).rejects.toMatchObject({ kind: 'ehr_unreachable' });
+    expect(server.counts()).toEqual(before);
+  });
 });
