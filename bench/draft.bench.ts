@@ -57,7 +57,8 @@ async function benchLlm(): Promise<void> {
     return;
   }
   print(`llm time to first token: ${fmt(stats.firstTokenMs ?? Number.NaN)} ms`);
-  print(`llm output: ${stats.outputTokens} tokens in ${stats.calls} calls, ${fmt(stats.outputTokens / (stats.llmMs / 1000))} tokens/s (output tokens over model time, prompt evaluation included)`);
+  const generationMs = stats.llmMs - stats.promptMs;
+  print(`llm output: ${stats.outputTokens} tokens in ${stats.calls} calls, ${fmt(stats.outputTokens / (generationMs / 1000))} tokens/s generating (${fmt(stats.promptMs)} ms of prompt evaluation not counted)`);
   print(`llm drafter total: ${fmt(total)} ms; largest context fill ${stats.maxContextTokens}/${stats.contextSize} tokens`);
 }
 

@@ -40,6 +40,7 @@ export const draftSchema = z.object({
       maxContextTokens: z.number().int(),
       contextSize: z.number().int(),
       firstTokenMs: z.number().nullable(),
+      promptMs: z.number(),
       llmMs: z.number(),
     })
     .optional(),

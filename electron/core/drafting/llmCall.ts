@@ -58,6 +58,7 @@ function record(stats: LlmStats, result: LlmResult): void {
   stats.outputTokens += result.outputTokens;
   stats.maxContextTokens = Math.max(stats.maxContextTokens, result.contextTokens);
   stats.llmMs += result.totalMs;
+  stats.promptMs += result.firstTokenMs ?? 0;
   if (stats.firstTokenMs === null && result.firstTokenMs !== null) stats.firstTokenMs = stats.llmMs - result.totalMs + result.firstTokenMs;
 }
 
@@ -70,5 +71,5 @@ function parseJson(text: string): unknown {
 }
 
 export function emptyStats(contextSize: number): LlmStats {
-  return { calls: 0, failedCalls: 0, outputTokens: 0, maxContextTokens: 0, contextSize, firstTokenMs: null, llmMs: 0 };
+  return { calls: 0, failedCalls: 0, outputTokens: 0, maxContextTokens: 0, contextSize, firstTokenMs: null, promptMs: 0, llmMs: 0 };
 }

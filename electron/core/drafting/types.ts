@@ -86,6 +86,8 @@ export interface LlmStats {
   contextSize: number;
   /** From the first call's start to its first output token. */
   firstTokenMs: number | null;
+  /** Time to first token summed over calls: prompt evaluation. */
+  promptMs: number;
   llmMs: number;
 }
 
