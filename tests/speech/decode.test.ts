@@ -13,7 +13,8 @@ let dir: string;
 
 function ffmpeg(...args: string[]): void {
   const result = spawnSync('ffmpeg', ['-v', 'error', '-y', ...args]);
-  if (result.status !== 0) throw new Error(`ffmpeg failed: ${result.stderr.toString()}`);
+  if (result.status !== 0)
+    throw new Error(`ffmpeg failed: ${result.stderr.toString()}`);
 }
 
 async function kindOf(file: string): Promise<string> {
@@ -35,7 +36,9 @@ describe('decodeAudio', () => {
     expect(audio.sampleRate).toBe(16000);
     expect(audio.channels).toHaveLength(1);
     expect(audio.durationSec).toBeCloseTo(11, 0);
-    expect(Math.max(...audio.channels[0]!.subarray(0, 80000))).toBeLessThanOrEqual(1);
+    expect(
+      Math.max(...audio.channels[0]!.subarray(0, 80000)),
+    ).toBeLessThanOrEqual(1);
   });
 
   it('keeps both channels of a stereo FLAC apart', async () => {
@@ -63,8 +66,11 @@ describe('decodeAudio', () => {
     const file = path.join(dir, 'cut.flac');
     writeFileSync(file, readFileSync(SESSION).subarray(0, 60_000));
     await expect(decodeAudio(file)).rejects.toMatchObject({
-      kind: 'audio_unreadable', message: expect.stringMatching(/damaged or truncated/),
+      kind: 'audio_unreadable',
     });
+    await expect(decodeAudio(file)).rejects.toThrow(
+      /damaged or truncated: only \d/,
+    );
   });
 
   it('reports a text file renamed .wav as unreadable', async () => {

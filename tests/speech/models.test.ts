@@ -10,9 +10,14 @@ import { createWhisperEngine } from '../../electron/core/speech/whisperEngine';
 import { fakeGgmlModel } from './ggmlFixture';
 
 /** A structurally valid, weightless model padded with a 300 kB tensor. */
-const MODEL = fakeGgmlModel(51864, Buffer.concat([
-  Buffer.from(new Int32Array([1, 1, 0, 75_000]).buffer), Buffer.from('y'), randomBytes(300_000),
-]));
+const MODEL = fakeGgmlModel(
+  51864,
+  Buffer.concat([
+    Buffer.from(new Int32Array([1, 1, 0, 75_000]).buffer),
+    Buffer.from('y'),
+    randomBytes(300_000),
+  ]),
+);
 const SHA = createHash('sha256').update(MODEL).digest('hex');
 
 let server: Server;
@@ -29,7 +34,9 @@ beforeAll(async () => {
     res.writeHead(range ? 206 : 200, { 'content-length': body.length });
     if (dropAfter !== undefined) {
       // Simulates a connection lost part-way through the first attempt.
-      res.write(body.subarray(0, dropAfter), () => setTimeout(() => res.destroy(), 100));
+      res.write(body.subarray(0, dropAfter), () =>
+        setTimeout(() => res.destroy(), 100),
+      );
       dropAfter = undefined;
       return;
     }
@@ -50,8 +57,13 @@ beforeEach(() => {
 /** Adds (or re-pins) a test model served by the local server to the loaded manifest. */
 async function pinnedEntry(sha256: string): Promise<void> {
   const entry: manager.ModelEntry = {
-    name: 'test.en', file: 'ggml-test.en.bin', url: `${base}/m.bin`,
-    sizeBytes: MODEL.length, sha256, licence: 'MIT', multilingual: false,
+    name: 'test.en',
+    file: 'ggml-test.en.bin',
+    url: `${base}/m.bin`,
+    sizeBytes: MODEL.length,
+    sha256,
+    licence: 'MIT',
+    multilingual: false,
   };
   const list = await manager.loadManifest();
   const existing = list.find((m) => m.name === entry.name);
@@ -62,7 +74,15 @@ async function pinnedEntry(sha256: string): Promise<void> {
 describe('model manifest', () => {
   it('lists the supported models with URL, size, checksum and licence', async () => {
     const names = (await manager.loadManifest()).map((m) => m.name);
-    expect(names).toEqual(expect.arrayContaining(['tiny.en', 'base.en', 'small.en', 'large-v3-turbo-q5_0', 'base']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'tiny.en',
+        'base.en',
+        'small.en',
+        'large-v3-turbo-q5_0',
+        'base',
+      ]),
+    );
     for (const m of await manager.loadManifest()) {
       expect(m.url).toMatch(/^https:\/\//);
       expect(m.licence).toBe('MIT');
@@ -76,7 +96,8 @@ describe('ensureModel', () => {
     await pinnedEntry(SHA);
     const progress: number[] = [];
     const file = await manager.ensureModel('test.en', {
-      dir, onProgress: (p) => progress.push(p.receivedBytes),
+      dir,
+      onProgress: (p) => progress.push(p.receivedBytes),
     });
     expect(readFileSync(file).equals(MODEL)).toBe(true);
     expect(progress.at(-1)).toBe(MODEL.length);
@@ -86,7 +107,9 @@ describe('ensureModel', () => {
   it('resumes an interrupted download with an HTTP Range request', async () => {
     await pinnedEntry(SHA);
     dropAfter = 100_000;
-    await expect(manager.ensureModel('test.en', { dir })).rejects.toMatchObject({ kind: 'model_missing' });
+    await expect(manager.ensureModel('test.en', { dir })).rejects.toMatchObject(
+      { kind: 'model_missing' },
+    );
     const part = path.join(dir, 'ggml-test.en.bin.part');
     const kept = readFileSync(part).length;
     expect(kept).toBeGreaterThan(0);
@@ -99,14 +122,17 @@ describe('ensureModel', () => {
 
   it('discards a download whose checksum does not match', async () => {
     await pinnedEntry('0'.repeat(64));
-    await expect(manager.ensureModel('test.en', { dir })).rejects.toMatchObject({ kind: 'model_corrupt' });
+    await expect(manager.ensureModel('test.en', { dir })).rejects.toMatchObject(
+      { kind: 'model_corrupt' },
+    );
     expect(existsSync(path.join(dir, 'ggml-test.en.bin'))).toBe(false);
     expect(existsSync(path.join(dir, 'ggml-test.en.bin.part'))).toBe(false);
   });
 
   it('refuses to download a model without a pinned checksum', async () => {
-    await expect(manager.ensureModel('large-v3-turbo-q5_0', { dir, url: `${base}/m.bin` }))
-      .rejects.toMatchObject({ kind: 'model_missing' });
+    await expect(
+      manager.ensureModel('large-v3-turbo-q5_0', { dir, url: `${base}/m.bin` }),
+    ).rejects.toMatchObject({ kind: 'model_missing' });
   });
 });
 
@@ -116,39 +142,63 @@ describe('importModel and model errors', () => {
     writeFileSync(source, MODEL);
     const target = path.join(dir, 'store');
     const result = await manager.importModel(source, target);
-    expect(result).toEqual({ path: path.join(target, 'mine.bin'), sha256: SHA, matched: undefined });
-    expect(await manager.inspectModelFile(result.path)).toEqual({ sizeBytes: MODEL.length, englishOnly: true });
+    expect(result).toEqual({
+      path: path.join(target, 'mine.bin'),
+      sha256: SHA,
+      matched: undefined,
+    });
+    expect(await manager.inspectModelFile(result.path)).toEqual({
+      sizeBytes: MODEL.length,
+      englishOnly: true,
+    });
   });
 
   it('rejects importing something that is not a model', async () => {
     const source = path.join(dir, 'notes.bin');
     writeFileSync(source, 'not a model at all');
-    await expect(manager.importModel(source, dir)).rejects.toMatchObject({ kind: 'model_corrupt' });
+    await expect(manager.importModel(source, dir)).rejects.toMatchObject({
+      kind: 'model_corrupt',
+    });
   });
 
   it('gives model_missing for an absent model, by name or by path', async () => {
-    await expect(manager.resolveModelPath('tiny.en', dir)).rejects.toMatchObject({ kind: 'model_missing' });
-    await expect(createWhisperEngine({ modelPath: path.join(dir, 'nope.bin'), threads: 1 }))
-      .rejects.toMatchObject({ kind: 'model_missing' });
+    await expect(
+      manager.resolveModelPath('tiny.en', dir),
+    ).rejects.toMatchObject({ kind: 'model_missing' });
+    await expect(
+      createWhisperEngine({
+        modelPath: path.join(dir, 'nope.bin'),
+        threads: 1,
+      }),
+    ).rejects.toMatchObject({ kind: 'model_missing' });
   });
 
   it('gives model_corrupt for a truncated or scrambled file, without crashing', async () => {
     const cut = path.join(dir, 'ggml-cut.bin');
     writeFileSync(cut, MODEL.subarray(0, MODEL.length - 1000));
-    await expect(createWhisperEngine({ modelPath: cut, threads: 1 }))
-      .rejects.toMatchObject({ kind: 'model_corrupt', message: expect.stringMatching(/truncated/) });
+    await expect(
+      createWhisperEngine({ modelPath: cut, threads: 1 }),
+    ).rejects.toMatchObject({ kind: 'model_corrupt' });
+    await expect(
+      createWhisperEngine({ modelPath: cut, threads: 1 }),
+    ).rejects.toThrow(/truncated/);
 
     // whisper.cpp itself aborts the process on this header (GGML_ASSERT).
     const scrambled = path.join(dir, 'ggml-scrambled.bin');
-    writeFileSync(scrambled, Buffer.concat([MODEL.subarray(0, 8), randomBytes(4000)]));
-    await expect(createWhisperEngine({ modelPath: scrambled, threads: 1 }))
-      .rejects.toMatchObject({ kind: 'model_corrupt' });
+    writeFileSync(
+      scrambled,
+      Buffer.concat([MODEL.subarray(0, 8), randomBytes(4000)]),
+    );
+    await expect(
+      createWhisperEngine({ modelPath: scrambled, threads: 1 }),
+    ).rejects.toMatchObject({ kind: 'model_corrupt' });
   });
 
   it('gives model_corrupt when the native loader refuses a well-formed file', async () => {
     const file = path.join(dir, 'ggml-weightless.bin');
     writeFileSync(file, MODEL);
-    await expect(createWhisperEngine({ modelPath: file, threads: 1 }))
-      .rejects.toMatchObject({ kind: 'model_corrupt' });
+    await expect(
+      createWhisperEngine({ modelPath: file, threads: 1 }),
+    ).rejects.toMatchObject({ kind: 'model_corrupt' });
   });
 });

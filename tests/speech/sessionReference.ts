@@ -12,9 +12,14 @@ export interface Utterance {
   text: string;
 }
 
-export function loadSession(name: string): { audio: string; utterances: Utterance[] } {
+export function loadSession(name: string): {
+  audio: string;
+  utterances: Utterance[];
+} {
   const base = path.join(FIXTURES, 'sessions', name);
-  const json = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { utterances: Utterance[] };
+  const json = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as {
+    utterances: Utterance[];
+  };
   return { audio: `${base}.flac`, utterances: json.utterances };
 }
 
@@ -22,14 +27,22 @@ export function loadSession(name: string): { audio: string; utterances: Utteranc
  * Share of the client's words that reappear inside clinician segments that
  * overlap the client's utterance in time: the bleed the pipeline let through.
  */
-export function clientWordsInClinician(utterances: Utterance[], segments: Segment[]): number {
+export function clientWordsInClinician(
+  utterances: Utterance[],
+  segments: Segment[],
+): number {
   let total = 0;
   let leaked = 0;
   for (const u of utterances.filter((x) => x.role === 'client')) {
     const words = normalizeWords(u.text);
     total += words.length;
     const heard = segments
-      .filter((s) => s.role === 'clinician' && s.start < u.end + 0.5 && s.end > u.start - 0.5)
+      .filter(
+        (s) =>
+          s.role === 'clinician' &&
+          s.start < u.end + 0.5 &&
+          s.end > u.start - 0.5,
+      )
       .flatMap((s) => normalizeWords(s.text));
     const pool = new Map<string, number>();
     for (const w of heard) pool.set(w, (pool.get(w) ?? 0) + 1);

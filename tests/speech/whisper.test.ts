@@ -1,14 +1,26 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { log } from '../../electron/core/log/logger';
 import { corpusWordErrorRate } from '../../electron/core/speech/wer';
-import { defaultModelPath, transcribeRecording } from '../../electron/core/speech/transcribeRecording';
+import {
+  defaultModelPath,
+  transcribeRecording,
+} from '../../electron/core/speech/transcribeRecording';
 import { createWhisperEngine } from '../../electron/core/speech/whisperEngine';
 import type { SttEngine } from '../../electron/core/speech/sttEngine';
-import { clientWordsInClinician, FIXTURES, loadSession } from './sessionReference';
+import {
+  clientWordsInClinician,
+  FIXTURES,
+  loadSession,
+} from './sessionReference';
 
 /**
  * Acceptance with the real Whisper model that `npm run fixtures` provisions
@@ -21,17 +33,25 @@ let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hushnote-whisper-'));
-  if (model) engine = await createWhisperEngine({ modelPath: model, threads: THREADS });
+  if (model)
+    engine = await createWhisperEngine({ modelPath: model, threads: THREADS });
 });
 afterAll(async () => {
-  await engine?.release();
+  if (model) await engine.release();
 });
 
 describe.skipIf(!model)('speech pipeline with the real Whisper model', () => {
   it('gives the left speaker as clinician and the right as client', async () => {
     const file = path.join(FIXTURES, 'audio', 'stereo_diarization.wav');
-    const t = await transcribeRecording(file, { engine, channels: ['mic', 'system'] });
-    const text = (role: string) => t.segments.filter((s) => s.role === role).map((s) => s.text).join(' ');
+    const t = await transcribeRecording(file, {
+      engine,
+      channels: ['mic', 'system'],
+    });
+    const text = (role: string) =>
+      t.segments
+        .filter((s) => s.role === role)
+        .map((s) => s.text)
+        .join(' ');
     expect(text('clinician')).toMatch(/wizard/i);
     expect(text('clinician')).not.toMatch(/horizon/i);
     expect(text('client')).toMatch(/horizon/i);
@@ -41,15 +61,39 @@ describe.skipIf(!model)('speech pipeline with the real Whisper model', () => {
   it('transcribes jfk and emits nothing over the minute of silence and the low noise after it', async () => {
     const file = path.join(dir, 'jfk-silence-noise.wav');
     const jfk = path.join(FIXTURES, 'audio', 'jfk.wav');
-    const ok = spawnSync('ffmpeg', ['-v', 'error', '-y', '-i', jfk,
-      '-f', 'lavfi', '-t', '60', '-i', 'anullsrc=r=16000:cl=mono',
-      '-f', 'lavfi', '-t', '30', '-i', 'anoisesrc=r=16000:a=0.003:c=pink:s=7',
-      '-filter_complex', '[0:a][1:a][2:a]concat=n=3:v=0:a=1', '-ar', '16000', '-ac', '1', file]);
+    const ok = spawnSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      jfk,
+      '-f',
+      'lavfi',
+      '-t',
+      '60',
+      '-i',
+      'anullsrc=r=16000:cl=mono',
+      '-f',
+      'lavfi',
+      '-t',
+      '30',
+      '-i',
+      'anoisesrc=r=16000:a=0.003:c=pink:s=7',
+      '-filter_complex',
+      '[0:a][1:a][2:a]concat=n=3:v=0:a=1',
+      '-ar',
+      '16000',
+      '-ac',
+      '1',
+      file,
+    ]);
     expect(ok.status).toBe(0);
 
     const t = await transcribeRecording(file, { engine });
     expect(t.durationSec).toBeGreaterThan(100);
-    expect(t.segments.map((s) => s.text).join(' ')).toMatch(/ask not what your country/i);
+    expect(t.segments.map((s) => s.text).join(' ')).toMatch(
+      /ask not what your country/i,
+    );
     expect(t.segments.filter((s) => s.end > 11.5)).toEqual([]);
     expect(t.failedRegions.filter((f) => f.start > 11.5)).toEqual([]);
   });
@@ -57,24 +101,57 @@ describe.skipIf(!model)('speech pipeline with the real Whisper model', () => {
   it('reports the silent channel of a stereo file with one dead channel', async () => {
     const file = path.join(dir, 'jfk-dead-right.wav');
     const jfk = path.join(FIXTURES, 'audio', 'jfk.wav');
-    const ok = spawnSync('ffmpeg', ['-v', 'error', '-y', '-i', jfk, '-f', 'lavfi', '-t', '11',
-      '-i', 'anullsrc=r=16000:cl=mono', '-filter_complex', '[0:a][1:a]amerge=inputs=2', file]);
+    const ok = spawnSync('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-i',
+      jfk,
+      '-f',
+      'lavfi',
+      '-t',
+      '11',
+      '-i',
+      'anullsrc=r=16000:cl=mono',
+      '-filter_complex',
+      '[0:a][1:a]amerge=inputs=2',
+      file,
+    ]);
     expect(ok.status).toBe(0);
-    const t = await transcribeRecording(file, { engine, channels: ['mic', 'system'] });
+    const t = await transcribeRecording(file, {
+      engine,
+      channels: ['mic', 'system'],
+    });
     expect(t.silentChannels).toEqual([1]);
     expect(t.segments.every((s) => s.role === 'clinician')).toBe(true);
   });
 
   it('reports WER per role on mi-session-short and keeps client bleed out of the clinician', async () => {
     const session = loadSession('mi-session-short');
-    const t = await transcribeRecording(session.audio, { engine, channels: ['mic', 'system'] });
+    const t = await transcribeRecording(session.audio, {
+      engine,
+      channels: ['mic', 'system'],
+    });
 
-    const werOf = (role: 'clinician' | 'client') => corpusWordErrorRate([{
-      reference: session.utterances.filter((u) => u.role === role).map((u) => u.text).join(' '),
-      hypothesis: t.segments.filter((s) => s.role === role).map((s) => s.text).join(' '),
-    }]).wer;
+    const werOf = (role: 'clinician' | 'client') =>
+      corpusWordErrorRate([
+        {
+          reference: session.utterances
+            .filter((u) => u.role === role)
+            .map((u) => u.text)
+            .join(' '),
+          hypothesis: t.segments
+            .filter((s) => s.role === role)
+            .map((s) => s.text)
+            .join(' '),
+        },
+      ]).wer;
     const leaked = clientWordsInClinician(session.utterances, t.segments);
-    const report = { clinicianWer: werOf('clinician'), clientWer: werOf('client'), leaked };
+    const report = {
+      clinicianWer: werOf('clinician'),
+      clientWer: werOf('client'),
+      leaked,
+    };
     log().info('test.stt_wer', report);
     writeFileSync(path.join(dir, 'wer.json'), JSON.stringify(report));
     process.stderr.write(`mi-session-short: ${JSON.stringify(report)}\n`);
@@ -87,15 +164,17 @@ describe.skipIf(!model)('speech pipeline with the real Whisper model', () => {
 
   it('refuses Spanish on an English-only model instead of translating', async () => {
     const file = path.join(FIXTURES, 'audio', 'jfk.wav');
-    await expect(transcribeRecording(file, { engine, language: 'es' }))
-      .rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(
+      transcribeRecording(file, { engine, language: 'es' }),
+    ).rejects.toMatchObject({ kind: 'invalid_request' });
   });
 
   it('gives model_corrupt, not a crash, for a truncated copy of the real model', async () => {
     const cut = path.join(dir, 'ggml-cut.bin');
     copyFileSync(model!, cut);
     writeFileSync(cut, readFileSync(cut).subarray(0, 40_000_000));
-    await expect(createWhisperEngine({ modelPath: cut, threads: 1 }))
-      .rejects.toMatchObject({ kind: 'model_corrupt' });
+    await expect(
+      createWhisperEngine({ modelPath: cut, threads: 1 }),
+    ).rejects.toMatchObject({ kind: 'model_corrupt' });
   });
 });

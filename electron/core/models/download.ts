@@ -27,17 +27,27 @@ export async function downloadWithResume(
   options: DownloadOptions = {},
 ): Promise<void> {
   const have = (await stat(partPath).catch(() => undefined))?.size ?? 0;
-  const headers: Record<string, string> = have > 0 ? { Range: `bytes=${have}-` } : {};
-  const response = await fetch(url, { headers, ...(options.signal ? { signal: options.signal } : {}) })
-    .catch((error: unknown) => {
-      if (options.signal?.aborted) throw new AppError('cancelled', 'The download was cancelled.');
-      throw new AppError('model_missing', 'The model could not be downloaded (no connection).',
-        { cause: error });
-    });
+  const headers: Record<string, string> =
+    have > 0 ? { Range: `bytes=${have}-` } : {};
+  const response = await fetch(url, {
+    headers,
+    ...(options.signal ? { signal: options.signal } : {}),
+  }).catch((error: unknown) => {
+    if (options.signal?.aborted)
+      throw new AppError('cancelled', 'The download was cancelled.');
+    throw new AppError(
+      'model_missing',
+      'The model could not be downloaded (no connection).',
+      { cause: error },
+    );
+  });
 
   if (response.status === 416) return;
   if (!response.ok || !response.body) {
-    throw new AppError('model_missing', `The model download failed (HTTP ${response.status}).`);
+    throw new AppError(
+      'model_missing',
+      `The model download failed (HTTP ${response.status}).`,
+    );
   }
 
   const resumed = response.status === 206;
@@ -55,7 +65,7 @@ async function writeBody(
   total: number | undefined,
   options: DownloadOptions,
 ): Promise<void> {
-  const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+  const source = Readable.fromWeb(body);
   const sink = createWriteStream(partPath, { flags: append ? 'a' : 'w' });
   let received = start;
   try {
@@ -66,9 +76,13 @@ async function writeBody(
     }
   } catch (error) {
     // What arrived is flushed below and kept: the next attempt resumes from it.
-    if (options.signal?.aborted) throw new AppError('cancelled', 'The download was cancelled.');
-    throw new AppError('model_missing', 'The model download was interrupted; run it again to resume.',
-      { cause: error });
+    if (options.signal?.aborted)
+      throw new AppError('cancelled', 'The download was cancelled.');
+    throw new AppError(
+      'model_missing',
+      'The model download was interrupted; run it again to resume.',
+      { cause: error },
+    );
   } finally {
     await new Promise<void>((resolve) => sink.end(resolve));
   }

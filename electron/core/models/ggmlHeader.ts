@@ -37,7 +37,10 @@ const TYPE_SIZE: Record<number, [number, number]> = {
 const FILE_TYPES = new Set([0, 1, 2, 3, 7, 8, 9]);
 
 const corrupt = (what: string) =>
-  new AppError('model_corrupt', `The speech model file is damaged or not a Whisper model (${what}).`);
+  new AppError(
+    'model_corrupt',
+    `The speech model file is damaged or not a Whisper model (${what}).`,
+  );
 
 export async function readGgmlModelInfo(file: string): Promise<GgmlModelInfo> {
   const handle = await open(file, 'r');
@@ -55,16 +58,50 @@ export async function readGgmlModelInfo(file: string): Promise<GgmlModelInfo> {
 async function readHeader(reader: Reader) {
   if ((await reader.u32()) !== GGML_MAGIC) throw corrupt('no ggml magic');
   const h = await reader.i32s(11);
-  const [nVocab, , nAudioState, , nAudioLayer, , nTextState, , nTextLayer, nMels, ftype] = h as [
-    number, number, number, number, number, number, number, number, number, number, number];
-  const plausible = nVocab > 50000 && nVocab < 60000 && (nMels === 80 || nMels === 128)
-    && nAudioState > 0 && nAudioState <= 4096 && nTextState > 0 && nTextState <= 4096
-    && nAudioLayer > 0 && nAudioLayer <= 64 && nTextLayer > 0 && nTextLayer <= 64;
+  const [
+    nVocab,
+    ,
+    nAudioState,
+    ,
+    nAudioLayer,
+    ,
+    nTextState,
+    ,
+    nTextLayer,
+    nMels,
+    ftype,
+  ] = h as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const plausible =
+    nVocab > 50000 &&
+    nVocab < 60000 &&
+    (nMels === 80 || nMels === 128) &&
+    nAudioState > 0 &&
+    nAudioState <= 4096 &&
+    nTextState > 0 &&
+    nTextState <= 4096 &&
+    nAudioLayer > 0 &&
+    nAudioLayer <= 64 &&
+    nTextLayer > 0 &&
+    nTextLayer <= 64;
   if (!plausible) throw corrupt('implausible hyper-parameters');
-  if (!FILE_TYPES.has(ftype % QNT_VERSION_FACTOR)) throw corrupt('unknown weight type');
+  if (!FILE_TYPES.has(ftype % QNT_VERSION_FACTOR))
+    throw corrupt('unknown weight type');
 
   const [melCount, fftCount] = (await reader.i32s(2)) as [number, number];
-  if (melCount !== nMels || fftCount <= 0 || fftCount > 1024) throw corrupt('mel filters');
+  if (melCount !== nMels || fftCount <= 0 || fftCount > 1024)
+    throw corrupt('mel filters');
   reader.skip(melCount * fftCount * 4);
 
   const words = await reader.i32();
@@ -76,9 +113,14 @@ async function readHeader(reader: Reader) {
 async function walkTensors(reader: Reader): Promise<number> {
   let count = 0;
   while (!reader.atEnd()) {
-    const [dims, nameLength, type] = (await reader.i32s(3)) as [number, number, number];
+    const [dims, nameLength, type] = (await reader.i32s(3)) as [
+      number,
+      number,
+      number,
+    ];
     const layout = TYPE_SIZE[type];
-    if (dims < 1 || dims > 4 || nameLength < 1 || nameLength > 256 || !layout) throw corrupt('tensor header');
+    if (dims < 1 || dims > 4 || nameLength < 1 || nameLength > 256 || !layout)
+      throw corrupt('tensor header');
 
     const shape = await reader.i32s(dims);
     if (shape.some((n) => n < 1)) throw corrupt('tensor shape');
@@ -137,8 +179,9 @@ class Reader {
   /** Reads through a 1 MiB window: the vocabulary is ~50k tiny records. */
   private async bytes(length: number): Promise<Buffer> {
     if (this.pos + length > this.size) throw corrupt('file is truncated');
-    const inWindow = this.pos >= this.windowStart
-      && this.pos + length <= this.windowStart + this.window.length;
+    const inWindow =
+      this.pos >= this.windowStart &&
+      this.pos + length <= this.windowStart + this.window.length;
     if (!inWindow) {
       const want = Math.min(Math.max(length, WINDOW), this.size - this.pos);
       this.window = Buffer.alloc(want);

@@ -1,10 +1,22 @@
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../contract/errors';
 import { log } from '../log/logger';
 import { modelsDir, resourcePath } from '../paths';
 import { readGgmlModelInfo } from './ggmlHeader';
-import { downloadWithResume, sha256File, type DownloadOptions } from './download';
+import {
+  downloadWithResume,
+  sha256File,
+  type DownloadOptions,
+} from './download';
 
 /** One supported Whisper model, as listed in resources/models/whisper-manifest.json. */
 export interface ModelEntry {
@@ -36,7 +48,10 @@ let manifest: ModelEntry[] | undefined;
 
 export async function loadManifest(): Promise<ModelEntry[]> {
   if (!manifest) {
-    const raw = await readFile(resourcePath('models', 'whisper-manifest.json'), 'utf8');
+    const raw = await readFile(
+      resourcePath('models', 'whisper-manifest.json'),
+      'utf8',
+    );
     manifest = (JSON.parse(raw) as { models: ModelEntry[] }).models;
   }
   return manifest;
@@ -48,12 +63,16 @@ export async function findModel(name: string): Promise<ModelEntry | undefined> {
 
 export async function listModels(dir = modelsDir()): Promise<ModelStatus[]> {
   const entries = await loadManifest();
-  return Promise.all(entries.map(async (entry) => {
-    const file = path.join(dir, entry.file);
-    const size = (await stat(file).catch(() => undefined))?.size;
-    const installed = size !== undefined && (entry.sizeBytes === null || size === entry.sizeBytes);
-    return { ...entry, path: file, installed };
-  }));
+  return Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(dir, entry.file);
+      const size = (await stat(file).catch(() => undefined))?.size;
+      const installed =
+        size !== undefined &&
+        (entry.sizeBytes === null || size === entry.sizeBytes);
+      return { ...entry, path: file, installed };
+    }),
+  );
 }
 
 /**
@@ -61,12 +80,18 @@ export async function listModels(dir = modelsDir()): Promise<ModelStatus[]> {
  * looked up in the models folder, anything else is taken as a path.
  * Throws `model_missing` when the file is not there.
  */
-export async function resolveModelPath(nameOrPath: string, dir = modelsDir()): Promise<string> {
+export async function resolveModelPath(
+  nameOrPath: string,
+  dir = modelsDir(),
+): Promise<string> {
   const entry = await findModel(nameOrPath);
   const file = entry ? path.join(dir, entry.file) : path.resolve(nameOrPath);
   if (!(await stat(file).catch(() => undefined))) {
     const hint = entry ? ` Run: hushnote models ensure ${entry.name}` : '';
-    throw new AppError('model_missing', `The speech model is not installed.${hint}`);
+    throw new AppError(
+      'model_missing',
+      `The speech model is not installed.${hint}`,
+    );
   }
   return file;
 }
@@ -79,10 +104,14 @@ export async function resolveModelPath(nameOrPath: string, dir = modelsDir()): P
  */
 export async function inspectModelFile(file: string): Promise<ModelFileInfo> {
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new AppError('model_missing', 'The speech model file was not found.');
+  if (!info?.isFile())
+    throw new AppError('model_missing', 'The speech model file was not found.');
 
   const model = await readGgmlModelInfo(file);
-  return { sizeBytes: info.size, englishOnly: model.nVocab < MULTILINGUAL_VOCAB };
+  return {
+    sizeBytes: info.size,
+    englishOnly: model.nVocab < MULTILINGUAL_VOCAB,
+  };
 }
 
 export interface EnsureOptions extends DownloadOptions {
@@ -96,17 +125,23 @@ export interface EnsureOptions extends DownloadOptions {
  * resume into `<file>.part`, checks its sha256, then moves it into place.
  * A checksum mismatch deletes the part and throws `model_corrupt`.
  */
-export async function ensureModel(name: string, options: EnsureOptions = {}): Promise<string> {
+export async function ensureModel(
+  name: string,
+  options: EnsureOptions = {},
+): Promise<string> {
   const entry = await findModel(name);
-  if (!entry) throw new AppError('not_found', `No supported model is called '${name}'.`);
+  if (!entry)
+    throw new AppError('not_found', `No supported model is called '${name}'.`);
   const dir = options.dir ?? modelsDir();
   const target = path.join(dir, entry.file);
 
   const current = (await listModels(dir)).find((m) => m.name === entry.name);
   if (current?.installed) return target;
   if (!entry.sha256) {
-    throw new AppError('model_missing',
-      `No checksum is pinned for '${entry.name}'; import a copy you trust with: hushnote models import FILE`);
+    throw new AppError(
+      'model_missing',
+      `No checksum is pinned for '${entry.name}'; import a copy you trust with: hushnote models import FILE`,
+    );
   }
 
   await mkdir(dir, { recursive: true });
@@ -117,11 +152,18 @@ export async function ensureModel(name: string, options: EnsureOptions = {}): Pr
   return target;
 }
 
-async function verifyAndInstall(part: string, target: string, sha256: string): Promise<void> {
+async function verifyAndInstall(
+  part: string,
+  target: string,
+  sha256: string,
+): Promise<void> {
   const actual = await sha256File(part);
   if (actual !== sha256) {
     await rm(part, { force: true });
-    throw new AppError('model_corrupt', 'The downloaded model failed its checksum and was discarded.');
+    throw new AppError(
+      'model_corrupt',
+      'The downloaded model failed its checksum and was discarded.',
+    );
   }
   await rename(part, target);
   await writeFile(`${target}.sha256`, `${sha256}\n`);
@@ -139,7 +181,10 @@ export interface ImportResult {
  * A file matching a manifest checksum is installed under that model's name;
  * any other valid ggml file keeps its own name (usable by path).
  */
-export async function importModel(source: string, dir = modelsDir()): Promise<ImportResult> {
+export async function importModel(
+  source: string,
+  dir = modelsDir(),
+): Promise<ImportResult> {
   await inspectModelFile(source);
   const sha256 = await sha256File(source);
   const match = (await loadManifest()).find((m) => m.sha256 === sha256);

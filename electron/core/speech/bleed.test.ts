@@ -49,20 +49,30 @@ describe('ownSpeechSpans', () => {
   });
 
   it('keeps mic speech when the call audio is silent', () => {
-    expect(ownSpeechSpans(voice(1, 0.02), new Float32Array(RATE), 0)).toHaveLength(1);
+    expect(
+      ownSpeechSpans(voice(1, 0.02), new Float32Array(RATE), 0),
+    ).toHaveLength(1);
   });
 });
 
 describe('isTextEcho', () => {
-  const client = [{ text: 'I have been feeling low all week', start: 5, end: 8 }];
+  const client = [
+    { text: 'I have been feeling low all week', start: 5, end: 8 },
+  ];
 
   it('flags an overlapping copy of client words', () => {
-    expect(isTextEcho('been feeling low all week', { start: 5.2, end: 7.9 }, client)).toBe(true);
+    expect(
+      isTextEcho('been feeling low all week', { start: 5.2, end: 7.9 }, client),
+    ).toBe(true);
   });
 
   it('keeps different words, or the same words at another time', () => {
-    expect(isTextEcho('tell me more about that', { start: 5.2, end: 7.9 }, client)).toBe(false);
-    expect(isTextEcho('feeling low all week', { start: 20, end: 22 }, client)).toBe(false);
+    expect(
+      isTextEcho('tell me more about that', { start: 5.2, end: 7.9 }, client),
+    ).toBe(false);
+    expect(
+      isTextEcho('feeling low all week', { start: 20, end: 22 }, client),
+    ).toBe(false);
   });
 
   it('measures word containment as a share of the first text', () => {

@@ -28,10 +28,16 @@ export interface Span {
  * `mic` and `system` are the two channels' samples for the same span,
  * starting at `offsetSec`. Returns absolute spans (possibly none).
  */
-export function ownSpeechSpans(mic: Float32Array, system: Float32Array, offsetSec: number): Span[] {
+export function ownSpeechSpans(
+  mic: Float32Array,
+  system: Float32Array,
+  offsetSec: number,
+): Span[] {
   const micLevels = frameRms(mic);
   const sysLevels = frameRms(system);
-  const kinds = Array.from(micLevels, (level, f) => frameKind(level, sysLevels, f));
+  const kinds = Array.from(micLevels, (level, f) =>
+    frameKind(level, sysLevels, f),
+  );
   const frameSec = ENERGY_FRAME / 16000;
 
   return splitAtBleed(kinds)
@@ -74,7 +80,8 @@ function splitAtBleed(kinds: FrameKind[]): Span[] {
 
 function countOwn(kinds: FrameKind[], piece: Span): number {
   let own = 0;
-  for (let f = piece.start; f < Math.min(piece.end, kinds.length); f++) if (kinds[f] === 'own') own++;
+  for (let f = piece.start; f < Math.min(piece.end, kinds.length); f++)
+    if (kinds[f] === 'own') own++;
   return own;
 }
 

@@ -49,7 +49,10 @@ export async function decodeAudio(path: string): Promise<DecodedAudio> {
 async function assertNonEmptyFile(path: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   if (!info?.isFile()) {
-    throw new AppError('audio_unreadable', 'The recording file could not be found.');
+    throw new AppError(
+      'audio_unreadable',
+      'The recording file could not be found.',
+    );
   }
   if (info.size === 0) {
     throw new AppError('audio_empty', 'The recording file is empty (0 bytes).');
@@ -57,12 +60,24 @@ async function assertNonEmptyFile(path: string): Promise<void> {
 }
 
 async function probeAudio(path: string): Promise<Probe> {
-  const args = ['-v', 'error', '-select_streams', 'a:0', '-show_entries',
-    'stream=channels:format=duration', '-of', 'json', '--', path];
+  const args = [
+    '-v',
+    'error',
+    '-select_streams',
+    'a:0',
+    '-show_entries',
+    'stream=channels:format=duration',
+    '-of',
+    'json',
+    '--',
+    path,
+  ];
   const { code, stdout } = await run('ffprobe', args);
   if (code !== 0) {
-    throw new AppError('audio_unreadable',
-      'The recording is not a readable audio file (unknown or damaged format).');
+    throw new AppError(
+      'audio_unreadable',
+      'The recording is not a readable audio file (unknown or damaged format).',
+    );
   }
 
   const parsed = JSON.parse(stdout.toString('utf8')) as {
@@ -80,37 +95,72 @@ async function runFfmpeg(path: string, channels: number) {
   // ffmpeg has no `--`: a path starting with '-' would read as an option, so
   // such paths go through the explicit `file:` protocol.
   const input = path.startsWith('-') ? `file:${path}` : path;
-  const args = ['-nostdin', '-v', 'error', '-i', input, '-vn', '-ac', String(channels),
-    '-ar', String(SAMPLE_RATE), '-f', 'f32le', '-acodec', 'pcm_f32le', 'pipe:1'];
+  const args = [
+    '-nostdin',
+    '-v',
+    'error',
+    '-i',
+    input,
+    '-vn',
+    '-ac',
+    String(channels),
+    '-ar',
+    String(SAMPLE_RATE),
+    '-f',
+    'f32le',
+    '-acodec',
+    'pcm_f32le',
+    'pipe:1',
+  ];
 
   const { code, stdout, stderr } = await run('ffmpeg', args);
   if (code !== 0) {
-    throw new AppError('audio_unreadable', 'The recording could not be decoded.');
+    throw new AppError(
+      'audio_unreadable',
+      'The recording could not be decoded.',
+    );
   }
-  const errors = stderr.toString('utf8').split('\n').filter((l) => l.trim()).length;
+  const errors = stderr
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim()).length;
   return { pcm: stdout, errors };
 }
 
 /** A decoder error or a stream much shorter than its header says means damage. */
-function assertComplete(errors: number, decodedSec: number, declaredSec: number): void {
+function assertComplete(
+  errors: number,
+  decodedSec: number,
+  declaredSec: number,
+): void {
   const short = declaredSec > 0 && decodedSec < declaredSec * 0.98 - 0.5;
   if (errors > 0 || short) {
     log().warn('speech.decode_damaged', { errors, decodedSec, declaredSec });
-    throw new AppError('audio_unreadable',
+    throw new AppError(
+      'audio_unreadable',
       `The recording is damaged or truncated: only ${decodedSec.toFixed(1)} s of ` +
-      `${declaredSec.toFixed(1)} s could be decoded.`);
+        `${declaredSec.toFixed(1)} s could be decoded.`,
+    );
   }
 }
 
-function deinterleave(pcm: Buffer, count: number, frames: number): Float32Array[] {
+function deinterleave(
+  pcm: Buffer,
+  count: number,
+  frames: number,
+): Float32Array[] {
   // Copy into an aligned buffer: a Node Buffer's offset may not be 4-aligned.
   const all = new Float32Array(frames * count);
   new Uint8Array(all.buffer).set(pcm.subarray(0, frames * count * 4));
   if (count === 1) return [all];
 
-  const channels = Array.from({ length: count }, () => new Float32Array(frames));
+  const channels = Array.from(
+    { length: count },
+    () => new Float32Array(frames),
+  );
   for (let i = 0; i < frames; i++) {
-    for (let c = 0; c < count; c++) channels[c]![i] = all[i * count + c]!;
+    for (const [c, channel] of channels.entries())
+      channel[i] = all[i * count + c] ?? 0;
   }
   return channels;
 }
@@ -129,11 +179,20 @@ function run(command: string, args: string[]): Promise<RunResult> {
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error) => {
-      reject(new AppError('audio_unreadable',
-        `${command} is not installed; it is needed to read recordings.`, { cause: error }));
+      reject(
+        new AppError(
+          'audio_unreadable',
+          `${command} is not installed; it is needed to read recordings.`,
+          { cause: error },
+        ),
+      );
     });
     child.on('close', (code) => {
-      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err) });
+      resolve({
+        code: code ?? 1,
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err),
+      });
     });
   });
 }

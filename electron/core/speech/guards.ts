@@ -13,7 +13,8 @@ export interface GuardVerdict {
 }
 
 /** Whisper emits these tags for non-speech; they are never transcript text. */
-const ANNOTATION = /^[\s]*(\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+|[.…\-\s]+)[\s.]*$/u;
+const ANNOTATION =
+  /^[\s]*(\[[^\]]*\]|\([^)]*\)|\*[^*]*\*|♪+|[.…\-\s]+)[\s.]*$/u;
 
 /**
  * Phrases Whisper is known to invent from near-silence (caption credits and
@@ -36,14 +37,16 @@ const MAX_COMPRESSION_RATIO = 2.4;
 export function guardSegment(raw: string, segmentRms: number): GuardVerdict {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (!text) return { text: undefined, reason: 'empty', penalty: 0 };
-  if (ANNOTATION.test(text)) return { text: undefined, reason: 'annotation', penalty: 0 };
+  if (ANNOTATION.test(text))
+    return { text: undefined, reason: 'annotation', penalty: 0 };
 
   if (segmentRms < QUIET_RMS && OUTROS.some((re) => re.test(text))) {
     return { text: undefined, reason: 'outro_on_quiet', penalty: 0 };
   }
 
   const collapsed = collapseRepeats(text);
-  if (isLoop(collapsed)) return { text: undefined, reason: 'repetition', penalty: 0 };
+  if (isLoop(collapsed))
+    return { text: undefined, reason: 'repetition', penalty: 0 };
   return { text: collapsed, penalty: collapsed === text ? 1 : 0.5 };
 }
 
@@ -59,7 +62,10 @@ export function collapseRepeats(text: string): string {
     while (i < words.length) {
       const gram = words.slice(i, i + n);
       let repeats = 1;
-      while (sameWords(words.slice(i + repeats * n, i + (repeats + 1) * n), gram)) repeats++;
+      while (
+        sameWords(words.slice(i + repeats * n, i + (repeats + 1) * n), gram)
+      )
+        repeats++;
       out.push(...(repeats > 3 ? gram : words.slice(i, i + repeats * n)));
       i += repeats * n;
     }

@@ -1,12 +1,21 @@
 import { EventEmitter } from 'node:events';
 import { AppError } from '../../contract/errors';
-import type { FailedRegion, Role, Segment, Transcript } from '../domain/transcript';
+import type {
+  FailedRegion,
+  Role,
+  Segment,
+  Transcript,
+} from '../domain/transcript';
 import { ownSpeechSpans } from './bleed';
 import { ChannelBuffer } from './channelBuffer';
 import { recognizeWindow, WINDOW_SEC, type RecognitionJob } from './recognize';
 import type { SttEngine } from './sttEngine';
 import { FRAME_SEC, type SileroVad, type VadStream } from './vad';
-import { RegionTracker, type SpeechRegion, type VadOptions } from './vadRegions';
+import {
+  RegionTracker,
+  type SpeechRegion,
+  type VadOptions,
+} from './vadRegions';
 
 export interface LiveTranscriberOptions {
   engine: SttEngine;
@@ -56,7 +65,7 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
   private readonly failed: FailedRegion[] = [];
   private readonly queue: RecognitionJob[] = [];
   private work: Promise<void> | undefined;
-  private error: unknown;
+  private error: Error | undefined;
   private doneUntil = 0;
   private nextId = 0;
 
@@ -76,7 +85,8 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
   /** Appends captured audio to one channel; resolves once the VAD has seen it. */
   async push(channel: number, samples: Float32Array): Promise<void> {
     const state = this.channel(channel);
-    if (state.ended) throw new AppError('invalid_request', 'This channel has already ended.');
+    if (state.ended)
+      throw new AppError('invalid_request', 'This channel has already ended.');
     state.buffer.append(samples);
     const probs = await state.vad.push(samples);
     state.pending.push(...state.tracker.push(probs));
@@ -102,7 +112,9 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
 
   private transcript(): Transcript {
     const duration = Math.max(0, ...this.channels.map((c) => c.buffer.endSec));
-    const sorted = [...this.segments].sort((a, b) => a.start - b.start || a.channel - b.channel);
+    const sorted = [...this.segments].sort(
+      (a, b) => a.start - b.start || a.channel - b.channel,
+    );
     return {
       durationSec: duration,
       language: this.options.language ?? 'en',
@@ -114,17 +126,24 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
 
   private channel(index: number): ChannelState {
     const state = this.channels[index];
-    if (!state) throw new AppError('invalid_request', `There is no channel ${index}.`);
+    if (!state)
+      throw new AppError('invalid_request', `There is no channel ${index}.`);
     return state;
   }
 
   /** Client regions first, so the echo check on mic text sees them. */
   private schedule(): void {
-    const order = [...this.channels.keys()].sort((a, b) => rank(this.channels[a]!) - rank(this.channels[b]!));
-    for (const index of order) {
-      const state = this.channels[index]!;
-      while (state.pending[0] && this.ready(state, state.pending[0])) {
-        this.enqueue(index, state.pending.shift()!);
+    const order = [...this.channels.entries()].sort(
+      ([, a], [, b]) => rank(a) - rank(b),
+    );
+    for (const [index, state] of order) {
+      for (
+        let next = state.pending[0];
+        next && this.ready(state, next);
+        next = state.pending[0]
+      ) {
+        state.pending.shift();
+        this.enqueue(index, state, next);
       }
     }
     this.trim();
@@ -133,23 +152,33 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
   /** A mic region waits until the client channel is past it and has no region open over it. */
   private ready(state: ChannelState, region: SpeechRegion): boolean {
     if (state.role !== 'clinician') return true;
-    return this.clientChannels().every((c) => c.ended || (
-      c.tracker.position >= region.end + LOOKAHEAD_SEC
-      && (c.tracker.openStart ?? Infinity) > region.end
-      && (c.pending[0]?.start ?? Infinity) > region.end));
+    return this.clientChannels().every(
+      (c) =>
+        c.ended ||
+        (c.tracker.position >= region.end + LOOKAHEAD_SEC &&
+          (c.tracker.openStart ?? Infinity) > region.end &&
+          (c.pending[0]?.start ?? Infinity) > region.end),
+    );
   }
 
   private clientChannels(): ChannelState[] {
     return this.channels.filter((c) => c.role === 'client');
   }
 
-  private enqueue(index: number, region: SpeechRegion): void {
-    const state = this.channels[index]!;
+  private enqueue(
+    index: number,
+    state: ChannelState,
+    region: SpeechRegion,
+  ): void {
     for (const span of this.ownSpans(state, region)) {
       state.ownSpeech = true;
       this.queue.push({
-        channel: index, role: state.role, start: span.start, end: span.end,
-        samples: state.buffer.slice(span.start, span.end), probability: region.probability,
+        channel: index,
+        role: state.role,
+        start: span.start,
+        end: span.end,
+        samples: state.buffer.slice(span.start, span.end),
+        probability: region.probability,
       });
     }
     this.work ??= this.loop().finally(() => {
@@ -163,14 +192,18 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
 
   /** Client regions first (mic text is checked against them), packed per channel. */
   private takeWindow(): RecognitionJob[] {
-    const clientAt = this.queue.findIndex((j) => j.role === 'client');
-    const channel = this.queue[Math.max(0, clientAt)]!.channel;
+    const head = this.queue.find((j) => j.role === 'client') ?? this.queue[0];
     const window: RecognitionJob[] = [];
     let seconds = 0;
     for (let i = 0; i < this.queue.length;) {
-      const job = this.queue[i]!;
+      const job = this.queue[i];
+      if (!job || !head) break;
+      const channel = head.channel;
       const length = job.end - job.start + 0.4;
-      if (job.channel !== channel || (window.length && seconds + length > WINDOW_SEC)) {
+      if (
+        job.channel !== channel ||
+        (window.length && seconds + length > WINDOW_SEC)
+      ) {
         i++;
         continue;
       }
@@ -197,7 +230,8 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
         signal: this.options.signal,
         clientSegments: () => this.segments.filter((s) => s.role === 'client'),
       });
-      for (const s of outcome.segments) this.emitSegment({ id: `seg-${++this.nextId}`, ...s });
+      for (const s of outcome.segments)
+        this.emitSegment({ id: `seg-${++this.nextId}`, ...s });
       for (const f of outcome.failed) {
         this.failed.push(f);
         this.emit('failed', f);
@@ -205,7 +239,7 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
       this.doneUntil = Math.max(this.doneUntil, ...window.map((j) => j.end));
       this.emit('progress', this.doneUntil);
     } catch (error) {
-      this.error = error;
+      this.error = error instanceof Error ? error : new Error(String(error));
     }
   }
 
@@ -216,8 +250,13 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
 
   /** Drops audio no pending or open region can still need. */
   private trim(): void {
-    const needed = this.channels.map((c) => Math.min(
-      c.pending[0]?.start ?? Infinity, c.tracker.openStart ?? Infinity, c.tracker.position - 1));
+    const needed = this.channels.map((c) =>
+      Math.min(
+        c.pending[0]?.start ?? Infinity,
+        c.tracker.openStart ?? Infinity,
+        c.tracker.position - 1,
+      ),
+    );
     const keepFrom = Math.min(...needed) - 1;
     for (const c of this.channels) c.buffer.trimBefore(keepFrom);
   }

@@ -41,35 +41,58 @@ export const WINDOW_SEC = 28;
  * and applies the guards. A recognizer failure becomes failed regions
  * (coverage is never silent); model and cancellation errors propagate.
  */
-export async function recognizeWindow(jobs: RecognitionJob[], ctx: RecognizeContext): Promise<RecognitionOutcome> {
+export async function recognizeWindow(
+  jobs: RecognitionJob[],
+  ctx: RecognizeContext,
+): Promise<RecognitionOutcome> {
+  const [first] = jobs;
+  if (!first) return { segments: [], failed: [] };
   const { samples, spans } = pack(jobs);
-  const first = jobs[0]!;
   let raw;
   try {
     raw = await ctx.engine.transcribe({
-      samples, spans, offsetSec: first.start, channel: first.channel,
-      language: ctx.language, ...(ctx.signal ? { signal: ctx.signal } : {}),
+      samples,
+      spans,
+      offsetSec: first.start,
+      channel: first.channel,
+      language: ctx.language,
+      ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
   } catch (error) {
     if (isAppError(error)) throw error;
-    log().warn('stt.window_failed', { channel: first.channel, regions: jobs.length });
-    return { segments: [], failed: jobs.map((j) => failedRegion(j, 'recognizer_error')) };
+    log().warn('stt.window_failed', {
+      channel: first.channel,
+      regions: jobs.length,
+    });
+    return {
+      segments: [],
+      failed: jobs.map((j) => failedRegion(j, 'recognizer_error')),
+    };
   }
 
   const segments: Omit<Segment, 'id'>[] = [];
   const heard = new Set<number>();
   for (const s of raw) {
     const index = spanIndex(spans, (s.start + s.end) / 2);
+    const job = jobs[index];
+    const span = spans[index];
+    if (!job || !span) continue;
     heard.add(index);
-    const segment = toSegment(jobs[index]!, spans[index]!, s.start, s.end, s.text, ctx);
+    const segment = toSegment(job, span, s.start, s.end, s.text, ctx);
     if (segment) segments.push(segment);
   }
-  const failed = jobs.filter((j, i) => !heard.has(i) && j.probability >= 0.8 && j.end - j.start >= 1.5)
+  const failed = jobs
+    .filter(
+      (j, i) => !heard.has(i) && j.probability >= 0.8 && j.end - j.start >= 1.5,
+    )
     .map((j) => failedRegion(j, 'no_text'));
   return { segments, failed };
 }
 
-function pack(jobs: RecognitionJob[]): { samples: Float32Array; spans: PackedSpan[] } {
+function pack(jobs: RecognitionJob[]): {
+  samples: Float32Array;
+  spans: PackedSpan[];
+} {
   const gap = Math.round(GAP_SEC * 16000);
   const total = jobs.reduce((n, j) => n + j.samples.length + gap, 0);
   const samples = new Float32Array(total);
@@ -85,29 +108,58 @@ function pack(jobs: RecognitionJob[]): { samples: Float32Array; spans: PackedSpa
 
 function spanIndex(spans: readonly PackedSpan[], bufferSec: number): number {
   let index = 0;
-  for (let i = 0; i < spans.length; i++) if (spans[i]!.at <= bufferSec) index = i;
+  for (const [i, span] of spans.entries()) if (span.at <= bufferSec) index = i;
   return index;
 }
 
-function toSegment(job: RecognitionJob, span: PackedSpan, relStart: number, relEnd: number,
-  raw: string, ctx: RecognizeContext): Omit<Segment, 'id'> | undefined {
-  const start = Math.min(job.end, Math.max(job.start, span.start + relStart - span.at));
+function toSegment(
+  job: RecognitionJob,
+  span: PackedSpan,
+  relStart: number,
+  relEnd: number,
+  raw: string,
+  ctx: RecognizeContext,
+): Omit<Segment, 'id'> | undefined {
+  const start = Math.min(
+    job.end,
+    Math.max(job.start, span.start + relStart - span.at),
+  );
   const end = Math.max(start, Math.min(job.end, span.start + relEnd - span.at));
-  const level = rms(job.samples, Math.round((start - job.start) * 16000), Math.round((end - job.start) * 16000));
+  const level = rms(
+    job.samples,
+    Math.round((start - job.start) * 16000),
+    Math.round((end - job.start) * 16000),
+  );
   const verdict = guardSegment(raw, level);
   if (!verdict.text) {
-    log().debug('stt.segment_dropped', { channel: job.channel, reason: verdict.reason ?? 'empty' });
+    log().debug('stt.segment_dropped', {
+      channel: job.channel,
+      reason: verdict.reason ?? 'empty',
+    });
     return undefined;
   }
-  if (job.role === 'clinician' && isTextEcho(verdict.text, { start, end }, ctx.clientSegments())) {
-    log().debug('stt.segment_dropped', { channel: job.channel, reason: 'echo_text' });
+  if (
+    job.role === 'clinician' &&
+    isTextEcho(verdict.text, { start, end }, ctx.clientSegments())
+  ) {
+    log().debug('stt.segment_dropped', {
+      channel: job.channel,
+      reason: 'echo_text',
+    });
     return undefined;
   }
 
   // TODO(#4): the binding returns no token probabilities, so confidence is the
   // VAD's speech probability scaled down by the guards, not the decoder's.
   const confidence = Math.round(job.probability * verdict.penalty * 100) / 100;
-  return { start, end, role: job.role, channel: job.channel, text: verdict.text, confidence };
+  return {
+    start,
+    end,
+    role: job.role,
+    channel: job.channel,
+    text: verdict.text,
+    confidence,
+  };
 }
 
 function failedRegion(job: RecognitionJob, reason: string): FailedRegion {

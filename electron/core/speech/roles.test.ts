@@ -4,8 +4,14 @@ import { parseChannels, rolesFor } from './roles';
 
 describe('roles', () => {
   it('maps mic to clinician and system to client, in any order', () => {
-    expect(rolesFor(2, parseChannels('mic,system'))).toEqual(['clinician', 'client']);
-    expect(rolesFor(2, parseChannels('system, mic'))).toEqual(['client', 'clinician']);
+    expect(rolesFor(2, parseChannels('mic,system'))).toEqual([
+      'clinician',
+      'client',
+    ]);
+    expect(rolesFor(2, parseChannels('system, mic'))).toEqual([
+      'client',
+      'clinician',
+    ]);
   });
 
   it('gives unknown for mono and the capture layout for unmapped stereo', () => {

@@ -44,30 +44,43 @@ const PREFERRED = ['base.en', 'small.en', 'tiny.en', 'base', 'small', 'tiny'];
  * Errors: `audio_unreadable`, `audio_empty`, `model_missing`,
  * `model_corrupt`, `invalid_request` (mapping or language), `cancelled`.
  */
-export async function transcribeRecording(file: string, options: TranscribeOptions = {}): Promise<Transcript> {
+export async function transcribeRecording(
+  file: string,
+  options: TranscribeOptions = {},
+): Promise<Transcript> {
   return transcribeAudio(await decodeAudio(file), options);
 }
 
 /** The same as {@link transcribeRecording}, for audio already decoded. */
-export async function transcribeAudio(audio: DecodedAudio, options: TranscribeOptions = {}): Promise<Transcript> {
+export async function transcribeAudio(
+  audio: DecodedAudio,
+  options: TranscribeOptions = {},
+): Promise<Transcript> {
   const channels = effectiveChannels(audio, options.channels);
   const roles = rolesFor(channels.length, options.channels);
 
-  const engine = options.engine ?? await createWhisperEngine({
-    modelPath: await defaultModelPath(options.modelPath),
-    threads: options.threads ?? 2,
-  });
+  const engine =
+    options.engine ??
+    (await createWhisperEngine({
+      modelPath: await defaultModelPath(options.modelPath),
+      threads: options.threads ?? 2,
+    }));
   const vad = await SileroVad.load();
   try {
     const transcriber = new LiveTranscriber({
-      engine, vad, roles, language: options.language ?? 'en',
+      engine,
+      vad,
+      roles,
+      language: options.language ?? 'en',
       ...(options.vadOptions ? { vadOptions: options.vadOptions } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     const transcript = await feed(transcriber, channels, options);
     log().info('stt.transcribed', {
-      durationSec: audio.durationSec, segments: transcript.segments.length,
-      failed: transcript.failedRegions.length, silent: transcript.silentChannels.length,
+      durationSec: audio.durationSec,
+      segments: transcript.segments.length,
+      failed: transcript.failedRegions.length,
+      silent: transcript.silentChannels.length,
     });
     return { ...transcript, durationSec: audio.durationSec };
   } finally {
@@ -77,22 +90,36 @@ export async function transcribeAudio(audio: DecodedAudio, options: TranscribeOp
 }
 
 /** A stereo file whose two channels are one mix cannot give roles: downmix it. */
-function effectiveChannels(audio: DecodedAudio, sources: ChannelSource[] | undefined): Float32Array[] {
+function effectiveChannels(
+  audio: DecodedAudio,
+  sources: ChannelSource[] | undefined,
+): Float32Array[] {
   const [left, right] = audio.channels;
-  if (!sources && audio.channels.length === 2 && left && right && channelsIdentical(left, right)) {
+  if (
+    !sources &&
+    audio.channels.length === 2 &&
+    left &&
+    right &&
+    channelsIdentical(left, right)
+  ) {
     log().info('speech.identical_channels_downmixed', {});
     return [downmix(audio.channels)];
   }
   return audio.channels;
 }
 
-async function feed(transcriber: LiveTranscriber, channels: Float32Array[], options: TranscribeOptions) {
+async function feed(
+  transcriber: LiveTranscriber,
+  channels: Float32Array[],
+  options: TranscribeOptions,
+) {
   const total = channels[0]?.length ?? 0;
   const totalSec = total / SAMPLE_RATE;
   const step = STEP_SEC * SAMPLE_RATE;
   let pushed = 0;
   let recognized = 0;
-  const report = () => options.onProgress?.(Math.min(0.99, 0.2 * pushed + 0.8 * recognized));
+  const report = () =>
+    options.onProgress?.(Math.min(0.99, 0.2 * pushed + 0.8 * recognized));
   transcriber.on('progress', (sec) => {
     recognized = Math.min(1, sec / totalSec);
     report();
@@ -100,7 +127,8 @@ async function feed(transcriber: LiveTranscriber, channels: Float32Array[], opti
 
   // The VAD runs ahead of recognition, so queued regions pack into full windows.
   for (let from = 0; from < total; from += step) {
-    if (options.signal?.aborted) throw new AppError('cancelled', 'Transcription was cancelled.');
+    if (options.signal?.aborted)
+      throw new AppError('cancelled', 'Transcription was cancelled.');
     for (const [index, samples] of channels.entries()) {
       await transcriber.push(index, samples.subarray(from, from + step));
     }
@@ -122,10 +150,15 @@ export async function defaultModelPath(requested?: string): Promise<string> {
   for (const name of PREFERRED) {
     const entry = await findModel(name);
     const file = entry && path.join(dir, entry.file);
-    if (file && (await stat(file).catch(() => undefined))?.isFile()) return file;
+    if (file && (await stat(file).catch(() => undefined))?.isFile())
+      return file;
   }
   const others = (await readdir(dir).catch(() => [] as string[]))
-    .filter((f) => f.startsWith('ggml-') && f.endsWith('.bin')).sort();
+    .filter((f) => f.startsWith('ggml-') && f.endsWith('.bin'))
+    .sort();
   if (others[0]) return path.join(dir, others[0]);
-  throw new AppError('model_missing', 'No speech model is installed. Run: hushnote models ensure base.en');
+  throw new AppError(
+    'model_missing',
+    'No speech model is installed. Run: hushnote models ensure base.en',
+  );
 }

@@ -3,7 +3,11 @@ import path from 'node:path';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { AppError } from '../../contract/errors';
 import { SAMPLE_RATE } from './decode';
-import { regionsFromProbabilities, type SpeechRegion, type VadOptions } from './vadRegions';
+import {
+  regionsFromProbabilities,
+  type SpeechRegion,
+  type VadOptions,
+} from './vadRegions';
 
 /** Silero v5 reads 512-sample frames (32 ms at 16 kHz)... */
 export const FRAME_SAMPLES = 512;
@@ -39,8 +43,11 @@ export class SileroVad {
       });
       return new SileroVad(ort, session);
     } catch (error) {
-      throw new AppError('model_missing', 'The voice-activity model could not be loaded.',
-        { cause: error });
+      throw new AppError(
+        'model_missing',
+        'The voice-activity model could not be loaded.',
+        { cause: error },
+      );
     }
   }
 
@@ -49,7 +56,10 @@ export class SileroVad {
   }
 
   /** Whole-buffer detection: probabilities, then hysteresis into regions. */
-  async detect(samples: Float32Array, options?: Partial<VadOptions>): Promise<SpeechRegion[]> {
+  async detect(
+    samples: Float32Array,
+    options?: Partial<VadOptions>,
+  ): Promise<SpeechRegion[]> {
     const probs = await this.createStream().push(samples);
     return regionsFromProbabilities(probs, FRAME_SEC, options);
   }
@@ -74,7 +84,11 @@ export class VadStream {
     private readonly ort: Ort,
     private readonly session: InferenceSession,
   ) {
-    this.sr = new ort.Tensor('int64', BigInt64Array.from([BigInt(SAMPLE_RATE)]), []);
+    this.sr = new ort.Tensor(
+      'int64',
+      BigInt64Array.from([BigInt(SAMPLE_RATE)]),
+      [],
+    );
   }
 
   async push(samples: Float32Array): Promise<Float32Array> {
@@ -102,8 +116,16 @@ export class VadStream {
       sr: this.sr,
     };
     const out = await this.session.run(feeds);
-    this.state = out['stateN']!.data as Float32Array;
-    return (out['output']!.data as Float32Array)[0] ?? 0;
+    const state = out['stateN']?.data;
+    const output = out['output']?.data;
+    if (!(state instanceof Float32Array) || !(output instanceof Float32Array)) {
+      throw new AppError(
+        'model_corrupt',
+        'The voice-activity model returned unexpected outputs.',
+      );
+    }
+    this.state = state;
+    return output[0] ?? 0;
   }
 }
 

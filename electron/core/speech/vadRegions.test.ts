@@ -9,7 +9,10 @@ function track(...runs: [number, number][]): number[] {
 
 describe('regionsFromProbabilities', () => {
   it('finds one padded region around speech', () => {
-    const regions = regionsFromProbabilities(track([0.1, 50], [0.9, 50], [0.1, 50]), FRAME);
+    const regions = regionsFromProbabilities(
+      track([0.1, 50], [0.9, 50], [0.1, 50]),
+      FRAME,
+    );
     expect(regions).toHaveLength(1);
     expect(regions[0]!.start).toBeCloseTo(50 * FRAME - 0.2, 5);
     expect(regions[0]!.end).toBeCloseTo(100 * FRAME + 0.2, 5);
@@ -25,13 +28,18 @@ describe('regionsFromProbabilities', () => {
 
   it('uses hysteresis: 0.4 continues speech but cannot start it', () => {
     expect(regionsFromProbabilities(track([0.4, 100]), FRAME)).toHaveLength(0);
-    const regions = regionsFromProbabilities(track([0.9, 10], [0.4, 60], [0.1, 30]), FRAME);
+    const regions = regionsFromProbabilities(
+      track([0.9, 10], [0.4, 60], [0.1, 30]),
+      FRAME,
+    );
     expect(regions).toHaveLength(1);
     expect(regions[0]!.end).toBeCloseTo(70 * FRAME + 0.2, 5);
   });
 
   it('drops clicks shorter than the minimum speech length', () => {
-    expect(regionsFromProbabilities(track([0.1, 20], [0.9, 5], [0.1, 40]), FRAME)).toHaveLength(0);
+    expect(
+      regionsFromProbabilities(track([0.1, 20], [0.9, 5], [0.1, 40]), FRAME),
+    ).toHaveLength(0);
   });
 
   it('cuts regions longer than the Whisper window at the quietest frame', () => {

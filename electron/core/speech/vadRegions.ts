@@ -83,16 +83,28 @@ export class RegionTracker {
   }
 
   flush(): SpeechRegion[] {
-    const last = this.open ? this.close(this.open.lastSpeech + 1) : undefined;
+    const last = this.open
+      ? this.closeRange(
+          this.open,
+          this.open.lastSpeech + 1,
+          this.opts.padMs / 1000,
+        )
+      : undefined;
     this.open = undefined;
     return last ? [last] : [];
   }
 
   private step(p: number): SpeechRegion | undefined {
-    const { positiveThreshold, negativeThreshold, minSilenceMs, maxRegionSec } = this.opts;
+    const { positiveThreshold, negativeThreshold, minSilenceMs, maxRegionSec } =
+      this.opts;
     if (!this.open) {
       if (p >= positiveThreshold) {
-        this.open = { first: this.frame, probs: [p], lastSpeech: this.frame, padStart: true };
+        this.open = {
+          first: this.frame,
+          probs: [p],
+          lastSpeech: this.frame,
+          padStart: true,
+        };
       }
       return undefined;
     }
@@ -102,21 +114,25 @@ export class RegionTracker {
 
     const silentSec = (this.frame - this.open.lastSpeech) * this.frameSec;
     if (silentSec * 1000 >= minSilenceMs) {
-      const region = this.close(this.open.lastSpeech + 1);
+      const region = this.closeRange(
+        this.open,
+        this.open.lastSpeech + 1,
+        this.opts.padMs / 1000,
+      );
       this.open = undefined;
       return region;
     }
-    if (this.open.probs.length * this.frameSec >= maxRegionSec) return this.cutLong();
+    if (this.open.probs.length * this.frameSec >= maxRegionSec)
+      return this.cutLong(this.open);
     return undefined;
   }
 
   /** Splits an over-long region at its quietest frame in the last third. */
-  private cutLong(): SpeechRegion | undefined {
-    const open = this.open!;
+  private cutLong(open: OpenRegion): SpeechRegion | undefined {
     const from = Math.floor(open.probs.length * (2 / 3));
     let cut = from;
     for (let i = from; i < open.probs.length; i++) {
-      if (open.probs[i]! < open.probs[cut]!) cut = i;
+      if ((open.probs[i] ?? 1) < (open.probs[cut] ?? 1)) cut = i;
     }
 
     const region = this.closeRange(open, open.first + cut, 0);
@@ -129,16 +145,13 @@ export class RegionTracker {
     return region;
   }
 
-  private close(endFrame: number): SpeechRegion | undefined {
-    return this.closeRange(this.open!, endFrame, this.opts.padMs / 1000);
-  }
-
   private closeRange(open: OpenRegion, endFrame: number, endPad: number) {
     const durationMs = (endFrame - open.first) * this.frameSec * 1000;
     if (durationMs < this.opts.minSpeechMs) return undefined;
 
     const probs = open.probs.slice(0, endFrame - open.first);
-    const mean = probs.reduce((sum, p) => sum + p, 0) / Math.max(1, probs.length);
+    const mean =
+      probs.reduce((sum, p) => sum + p, 0) / Math.max(1, probs.length);
     const startPad = open.padStart ? this.opts.padMs / 1000 : 0;
     return {
       start: Math.max(0, open.first * this.frameSec - startPad),
@@ -157,5 +170,8 @@ export function regionsFromProbabilities(
   const tracker = new RegionTracker(frameSec, options);
   const regions = tracker.push(probs);
   const total = probs.length * frameSec;
-  return [...regions, ...tracker.flush()].map((r) => ({ ...r, end: Math.min(r.end, total) }));
+  return [...regions, ...tracker.flush()].map((r) => ({
+    ...r,
+    end: Math.min(r.end, total),
+  }));
 }

@@ -19,7 +19,9 @@ export interface WhisperEngineOptions {
  * a window whose no-speech probability is above 0.6 while its mean token
  * log-probability is below -1.0 (its defaults, which the binding keeps).
  */
-export async function createWhisperEngine(options: WhisperEngineOptions): Promise<SttEngine> {
+export async function createWhisperEngine(
+  options: WhisperEngineOptions,
+): Promise<SttEngine> {
   const info = await inspectModelFile(options.modelPath);
   const binding = await import('@fugood/whisper.node');
   // Disabling the native log resets whisper.cpp to its stderr printer; an
@@ -28,13 +30,22 @@ export async function createWhisperEngine(options: WhisperEngineOptions): Promis
 
   let context: WhisperContext;
   try {
-    context = await binding.initWhisper({ filePath: options.modelPath, useGpu: false });
+    context = await binding.initWhisper({
+      filePath: options.modelPath,
+      useGpu: false,
+    });
   } catch (error) {
     log().warn('stt.model_load_failed', { kind: 'model_corrupt' });
-    throw new AppError('model_corrupt', 'The speech model file is damaged or not a Whisper model.',
-      { cause: error });
+    throw new AppError(
+      'model_corrupt',
+      'The speech model file is damaged or not a Whisper model.',
+      { cause: error },
+    );
   }
-  log().info('stt.model_loaded', { threads: options.threads, englishOnly: info.englishOnly });
+  log().info('stt.model_loaded', {
+    threads: options.threads,
+    englishOnly: info.englishOnly,
+  });
   return new WhisperEngine(context, options.threads, info.englishOnly);
 }
 
@@ -66,7 +77,11 @@ class WhisperEngine implements SttEngine {
     try {
       const result = await job.promise;
       if (result.isAborted || request.signal?.aborted) throw cancelled();
-      return result.segments.map((s) => ({ start: s.t0 / 1000, end: s.t1 / 1000, text: s.text }));
+      return result.segments.map((s) => ({
+        start: s.t0 / 1000,
+        end: s.t1 / 1000,
+        text: s.text,
+      }));
     } catch (error) {
       if (isAppError(error)) throw error;
       throw new Error('whisper.cpp failed on a region', { cause: error });
@@ -77,8 +92,10 @@ class WhisperEngine implements SttEngine {
 
   private assertLanguage(language: string): void {
     if (this.languages !== 'any' && !this.languages.includes(language)) {
-      throw new AppError('invalid_request',
-        `The selected speech model is English-only; choose a multilingual model for '${language}'.`);
+      throw new AppError(
+        'invalid_request',
+        `The selected speech model is English-only; choose a multilingual model for '${language}'.`,
+      );
     }
   }
 
@@ -95,7 +112,7 @@ function cancelled(): AppError {
 export function toPcm16(samples: Float32Array): ArrayBuffer {
   const pcm = new Int16Array(samples.length);
   for (let i = 0; i < samples.length; i++) {
-    const s = Math.max(-1, Math.min(1, samples[i]!));
+    const s = Math.max(-1, Math.min(1, samples[i] ?? 0));
     pcm[i] = Math.round(s * 32767);
   }
   return pcm.buffer;

@@ -24,4 +24,8 @@ export const COMMANDS: CliCommand[] = [
   draftCommand,
   ehrCommand,
   processCommand,
-  serveCommand, transcribeCommand, modelsCommand, cptCommand];
+  serveCommand,
+  transcribeCommand,
+  modelsCommand,
+  cptCommand,
+];

@@ -2,7 +2,9 @@ import type { CliCommand } from './index';
 
 export const modelsCommand: CliCommand = {
   define(program, out) {
-    const models = program.command('models').description('list, download or import Whisper models');
+    const models = program
+      .command('models')
+      .description('list, download or import Whisper models');
 
     models
       .command('list')
@@ -16,9 +18,13 @@ export const modelsCommand: CliCommand = {
           return;
         }
         for (const m of list) {
-          const size = m.sizeBytes ? `${Math.round(m.sizeBytes / 2 ** 20)} MiB` : 'size ?';
+          const size = m.sizeBytes
+            ? `${Math.round(m.sizeBytes / 2 ** 20)} MiB`
+            : 'size ?';
           const state = m.installed ? 'installed' : '-';
-          out.stdout(`${m.name.padEnd(22)} ${size.padStart(9)}  ${m.licence.padEnd(5)} ${state}\n`);
+          out.stdout(
+            `${m.name.padEnd(22)} ${size.padStart(9)}  ${m.licence.padEnd(5)} ${state}\n`,
+          );
         }
       });
 
@@ -33,8 +39,12 @@ export const modelsCommand: CliCommand = {
         const file = await ensureModel(name, {
           ...(flags.url ? { url: flags.url } : {}),
           onProgress: ({ receivedBytes, totalBytes }) => {
-            const pct = totalBytes ? `${Math.floor((receivedBytes / totalBytes) * 100)}%` : '';
-            out.stderr(`\r${name}: ${Math.round(receivedBytes / 2 ** 20)} MiB ${pct}`);
+            const pct = totalBytes
+              ? `${Math.floor((receivedBytes / totalBytes) * 100)}%`
+              : '';
+            out.stderr(
+              `\r${name}: ${Math.round(receivedBytes / 2 ** 20)} MiB ${pct}`,
+            );
           },
         });
         if (flags.json) out.json({ name, path: file });
@@ -50,7 +60,10 @@ export const modelsCommand: CliCommand = {
         const { importModel } = await import('../../models/manager');
         const result = await importModel(file);
         if (flags.json) out.json(result);
-        else out.stdout(`${result.matched ?? 'imported'}: ${result.path} (sha256 ${result.sha256})\n`);
+        else
+          out.stdout(
+            `${result.matched ?? 'imported'}: ${result.path} (sha256 ${result.sha256})\n`,
+          );
       });
   },
 };
