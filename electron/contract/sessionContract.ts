@@ -97,15 +97,20 @@ export const importSchema = z
 
 /**
  * A session for an appointment from `appointments:today` (same `day`), or,
- * with `adHoc`, an unscheduled session now for that appointment's client.
+ * with `adHoc`, an unscheduled session now for that appointment's client;
+ * or a session for an appointment brought as a file (an EHR export, the
+ * JSON `hushnote process --appointment` reads), validated by the core.
  */
-export const createSessionSchema = z
-  .object({
-    appointmentId: id,
-    day: z.iso.date().optional(),
-    adHoc: z.boolean().optional(),
-  })
-  .strict();
+export const createSessionSchema = z.union([
+  z
+    .object({
+      appointmentId: id,
+      day: z.iso.date().optional(),
+      adHoc: z.boolean().optional(),
+    })
+    .strict(),
+  z.object({ appointment: z.record(z.string(), z.unknown()) }).strict(),
+]);
 
 export const auditQuerySchema = z
   .object({

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { test as base } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
 
 export interface ServedApp {
   url: string;
@@ -43,13 +46,45 @@ export async function serve(env: NodeJS.ProcessEnv = {}): Promise<{ app: ServedA
   return { app: { url, token, openUrl, output }, child };
 }
 
+/** A fresh data folder with a passphrase-wrapped key (no OS keychain in CI). */
+export function isolatedStore(): { env: NodeJS.ProcessEnv; remove: () => void } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-browser-'));
+  return {
+    env: { HUSHNOTE_DATA_DIR: dir, HUSHNOTE_KEYSTORE: 'passphrase', HUSHNOTE_PASSPHRASE: 'browser-test-passphrase' },
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export const CLINICIAN = { username: 'arivera', displayName: 'Alex Rivera', password: 'correct horse battery staple' };
+
+/** Creates the first account on a fresh store, or signs in to an existing one. */
+export async function signIn(page: Page): Promise<void> {
+  const setup = page.getByRole('heading', { name: 'Create the first account' });
+  const login = page.getByRole('heading', { name: 'Sign in' });
+  const ready = page.getByRole('navigation').getByText(CLINICIAN.displayName);
+  await expect(setup.or(login).or(ready)).toBeVisible();
+  if (await setup.isVisible()) {
+    await page.getByLabel('Username').fill(CLINICIAN.username);
+    await page.getByLabel('Name as it appears on notes').fill(CLINICIAN.displayName);
+    await page.getByLabel('Password').fill(CLINICIAN.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+  } else if (await login.isVisible()) {
+    await page.getByLabel('Username').fill(CLINICIAN.username);
+    await page.getByLabel('Password').fill(CLINICIAN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await expect(ready).toBeVisible();
+}
+
 export const test = base.extend<object, { served: ServedApp }>({
   served: [
     // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure
     async ({}, use) => {
-      const { app, child } = await serve();
+      const store = isolatedStore();
+      const { app, child } = await serve(store.env);
       await use(app);
       child.kill('SIGTERM');
+      store.remove();
     },
     { scope: 'worker' },
   ],

@@ -1,51 +1,43 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serve, spawnAndRead, type ServedApp } from './bridgeFixture';
+import { isolatedStore, serve, signIn, spawnAndRead, type ServedApp } from './bridgeFixture';
 
 // The whole clinician flow through the real bridge and core: import a
 // recording made elsewhere, review the draft against its evidence, sign,
 // see the suggested code and the delivery reach a local FHIR server.
 const RECORDING = path.resolve('../shared/fixtures/sessions/cbt-phq9-demo.flac');
+const APPOINTMENT = path.resolve('resources/samples/cbt-phq9-demo.appointment.json');
 const shot = (name: string) => ({ path: `test-results/full-flow-${name}.png`, fullPage: true });
 
-let dataDir: string;
+let store: ReturnType<typeof isolatedStore>;
 let ehr: { child: ChildProcess; baseUrl: string };
 let bridge: { app: ServedApp; child: ChildProcess };
 
 test.beforeAll(async () => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'hushnote-flow-'));
+  store = isolatedStore();
   const sandbox = await spawnAndRead(['bin/run-ts.mjs', 'tests/browser/sandboxEhr.ts'], {}, [/sandbox: (\S+)/]);
   ehr = { child: sandbox.child, baseUrl: sandbox.matches[0] ?? '' };
-  bridge = await serve({
-    HUSHNOTE_DATA_DIR: dataDir,
-    HUSHNOTE_EHR: 'sandbox',
-    HUSHNOTE_EHR_URL: ehr.baseUrl,
-  });
+  // The bridge delivers to our sandbox FHIR server, so the test can look in it.
+  bridge = await serve({ ...store.env, HUSHNOTE_EHR: ehr.baseUrl });
 });
 
 test.afterAll(() => {
   bridge.child.kill('SIGTERM');
   ehr.child.kill('SIGTERM');
-  rmSync(dataDir, { recursive: true, force: true });
+  store.remove();
 });
-
-/** The FHIR server the bridge delivers to: its own `ehr:` line, else ours. */
-function ehrBaseUrl(): string {
-  return /ehr: (\S+)/.exec(bridge.app.output())?.[1] ?? ehr.baseUrl;
-}
 
 test('import, review evidence, sign, bill and deliver to the EHR', async ({ page, request }) => {
   await page.goto(bridge.app.openUrl);
   await expect(page.getByRole('status').first()).toContainText('Connected (bridge)');
 
-  // Today: one click starts a session for the first appointment.
-  const start = page.getByRole('button', { name: 'Start session' }).first();
-  await expect(start).toBeVisible();
+  await signIn(page);
+
+  // Today: a new session for the client from the appointment the EHR exported.
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Today');
   await page.screenshot(shot('1-today'));
-  await start.click();
+  await page.getByLabel('New session from an appointment file').setInputFiles(APPOINTMENT);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Session');
 
   // Session: import the recording and follow its progress to the end.
@@ -85,7 +77,7 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({ page
   await page.screenshot(shot('6-billing-delivered'));
 
   // The FHIR server holds the session's note.
-  const found = await request.get(`${ehrBaseUrl()}/DocumentReference`);
+  const found = await request.get(`${ehr.baseUrl}/DocumentReference`);
   expect(found.ok()).toBe(true);
   const bundle = (await found.json()) as { entry?: unknown[] };
   expect(bundle.entry?.length ?? 0).toBeGreaterThan(0);
@@ -93,6 +85,7 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({ page
 
 test('every screen renders in both themes', async ({ page }) => {
   await page.goto(bridge.app.openUrl);
+  await signIn(page);
   for (const theme of ['light', 'dark']) {
     for (const title of ['Today', 'Session', 'Notes', 'Billing', 'Clients', 'Settings', 'Audit']) {
       await page.getByRole('navigation').getByRole('button', { name: title, exact: true }).click();

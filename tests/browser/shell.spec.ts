@@ -1,8 +1,9 @@
-import { expect, test } from './bridgeFixture';
+import { expect, signIn, test } from './bridgeFixture';
 
 test('the shell opens through the bridge and every screen is reachable', async ({ page, served }) => {
   await page.goto(served.openUrl);
-  await expect(page.getByRole('status')).toContainText('Connected (bridge)');
+  await expect(page.getByRole('status').first()).toContainText('Connected (bridge)');
+  await signIn(page);
 
   for (const title of ['Today', 'Session', 'Notes', 'Billing', 'Clients', 'Settings', 'Audit']) {
     await page.getByRole('navigation').getByRole('button', { name: title, exact: true }).click();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobStarted } from '../../contract/contract';
 import { AppError } from '../../contract/errors';
 import type { EventBus } from '../app/events';
-import type { Appointment } from '../domain/appointment';
+import { appointmentSchema, type Appointment } from '../domain/appointment';
 import type { Draft } from '../drafting/types';
 import type { CallContext, HandlerRegistry } from '../ipc/registry';
 import { JobRunner } from './jobRunner';
@@ -35,11 +35,21 @@ function registerSessionReads(registry: HandlerRegistry, service: SessionService
   registry.register('session:list', () => service.listSessions());
   registry.register('session:get', ({ sessionId }) => service.getSession(sessionId));
 
-  registry.register('session:create', ({ appointmentId, day, adHoc }) => {
+  registry.register('session:create', (request) => {
+    if ('appointment' in request) return service.createSession(parseAppointment(request.appointment));
+    const { appointmentId, day, adHoc } = request;
     const found = service.listAppointments(day).find((a) => a.id === appointmentId);
     if (!found) throw new AppError('not_found', 'That appointment is not on the schedule.');
     return service.createSession(adHoc ? adHocFrom(found, new Date()) : found);
   });
+}
+
+/** Checks an appointment brought as a file; says where it is wrong, not what it holds. */
+function parseAppointment(raw: unknown): Appointment {
+  const parsed = appointmentSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const where = parsed.error.issues[0]?.path.join('.') ?? '';
+  throw new AppError('invalid_request', `The appointment is not valid${where ? ` at ${where}` : ''}.`);
 }
 
 /**

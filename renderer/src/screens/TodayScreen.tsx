@@ -3,6 +3,7 @@ import type { AppointmentView } from '../../../electron/contract/contract';
 import { useClient } from '../api/context';
 import { ErrorText } from '../components/Feedback';
 import { timeOfDay } from '../lib/format';
+import { useAuth } from '../stores/auth';
 import { useNavigation } from '../stores/navigation';
 import { sessionFor, useToday } from '../stores/today';
 
@@ -20,13 +21,36 @@ export function TodayScreen() {
       <h2 id="screen-title">Today</h2>
       <ErrorText error={error} />
       {loading && <p role="status">Loading the schedule…</p>}
-      {!loading && appointments.length === 0 && <p>No appointments today.</p>}
+      {!loading && appointments.length === 0 && <p>No appointments on today’s schedule.</p>}
+      <NewSessionFromFile />
       <ul className="cards" aria-label="Appointments">
         {appointments.map((a) => (
           <AppointmentCard key={a.id} appointment={a} sessionId={sessionFor(sessions, a.id)?.id} />
         ))}
       </ul>
     </section>
+  );
+}
+
+/** An unscheduled session: the appointment comes as a file (EHR export). */
+function NewSessionFromFile() {
+  const client = useClient();
+  const startFromFile = useToday((s) => s.startFromFile);
+  const userId = useAuth((s) => s.status?.user?.id);
+  const openSession = useNavigation((s) => s.openSession);
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    const session = await startFromFile(client, await file.text(), userId);
+    if (session) openSession(session.id);
+  };
+  return (
+    <div className="panel">
+      <label>
+        New session from an appointment file
+        <input type="file" accept=".json,application/json" onChange={(e) => void pick(e.target.files?.[0])} />
+      </label>
+    </div>
   );
 }
 

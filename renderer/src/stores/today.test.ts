@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeFailure, fakeClient } from '../api/fakeClient';
-import { sessionFor, useToday } from './today';
+import { renderedBy, sessionFor, useToday } from './today';
 import { appointment, detail } from './testData';
 
 describe('today store', () => {
@@ -29,5 +29,21 @@ describe('today store', () => {
     fake.answer('session:list', () => []);
     await useToday.getState().load(fake.client);
     expect(useToday.getState().error).toBe('The database is busy. Try again in a moment.');
+  });
+
+  it('starts a session from an appointment file as the signed-in clinician', async () => {
+    const fake = fakeClient();
+    fake.answer('session:create', () => detail().summary);
+    const file = JSON.stringify({ id: 'a9', clinician: { id: 'ehr-practitioner-7', npi: '1234567893' } });
+    await useToday.getState().startFromFile(fake.client, file, 'user-1');
+    expect(fake.calls[0]?.request).toEqual({ appointment: { id: 'a9', clinician: { id: 'user-1', npi: '1234567893' } } });
+  });
+
+  it('refuses a file that is not JSON without calling the core', async () => {
+    const fake = fakeClient();
+    await useToday.getState().startFromFile(fake.client, 'not json', 'user-1');
+    expect(useToday.getState().error).toMatch(/not an appointment/);
+    expect(fake.calls).toHaveLength(0);
+    expect(renderedBy({ id: 'x' }, undefined)).toEqual({ id: 'x' });
   });
 });
