@@ -141,6 +141,8 @@ export interface EventMap {
   capture: CaptureStatus;
   /** A finalized live-transcript segment, with its role. */
   segment: { sessionId: string; segment: SegmentView };
+  /** The tray menu or global shortcut asked to toggle recording. */
+  shortcut: { action: 'toggle-recording' };
   /** A risk flag raised during a live session. */
   risk: { sessionId: string; flag: RiskFlagView };
 }

@@ -1,9 +1,11 @@
 import path from 'node:path';
 import { app, BrowserWindow, ipcMain } from 'electron';
-import { CHANNELS } from '../contract/contract';
+import { CHANNELS, type CaptureStatus } from '../contract/contract';
 import { createCore } from '../core/app/core';
 import { createLogger, setLogger } from '../core/log/logger';
+import { allowSystemAudioLoopback } from './displayMedia';
 import { hardenSession, hardenWindow } from './security';
+import { createTray } from './tray';
 
 // Electron wiring only: one window, the contract's channels bound to the core.
 if (!app.requestSingleInstanceLock()) {
@@ -25,7 +27,17 @@ function start(): void {
   });
 
   hardenSession();
+  allowSystemAudioLoopback();
   mainWindow = createWindow();
+
+  const tray = createTray({
+    show: () => mainWindow?.show(),
+    toggleRecording: () => core.events.emit('shortcut', { action: 'toggle-recording' }),
+  });
+  core.events.onAny((name, payload) => {
+    if (name === 'capture') tray.update(payload as CaptureStatus);
+  });
+  app.on('will-quit', () => tray.dispose());
   app.on('before-quit', () => void core.close());
 }
 

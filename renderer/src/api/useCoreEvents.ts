@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useCapture } from '../stores/capture';
 import { useImport } from '../stores/importJob';
+import { useNavigation } from '../stores/navigation';
+import { consentRequired, useSettings } from '../stores/settings';
 import type { Client } from './client';
 
 /** Routes pushed core events to the stores that follow them, for the app's life. */
@@ -12,6 +14,10 @@ export function useCoreEvents(client: Client): void {
       client.onEvent('capture', (e) => useCapture.getState().onStatus(e)),
       client.onEvent('segment', (e) => useCapture.getState().onSegment(e)),
       client.onEvent('risk', (e) => useCapture.getState().onRisk(e)),
+      client.onEvent('shortcut', () => {
+        const sessionId = useNavigation.getState().sessionId;
+        void useCapture.getState().toggle(client, sessionId, consentRequired(useSettings.getState().settings));
+      }),
     ];
     return () => {
       for (const stop of stops) stop();

@@ -44,4 +44,15 @@ describe('capture store', () => {
     useCapture.getState().onSegment({ sessionId: 'other', segment });
     expect(useCapture.getState().segments).toHaveLength(1);
   });
+
+  it('toggles from the shortcut: stops a live recording, starts one otherwise', async () => {
+    const fake = fakeClient();
+    fake.answer('capture:start', () => recording);
+    fake.answer('capture:stop', () => ({ ...recording, state: 'saved', jobId: null }));
+    await useCapture.getState().toggle(fake.client, undefined, false);
+    expect(useCapture.getState().error).toMatch(/Open a session/);
+    await useCapture.getState().toggle(fake.client, 's1', false);
+    await useCapture.getState().toggle(fake.client, 's1', false);
+    expect(fake.calls.map((c) => c.channel)).toEqual(['capture:start', 'capture:stop']);
+  });
 });

@@ -24,6 +24,8 @@ interface CaptureStore {
   pause: (client: Client) => Promise<void>;
   resume: (client: Client) => Promise<void>;
   stop: (client: Client) => Promise<void>;
+  /** The tray or global shortcut: stop a live recording, else start one. */
+  toggle: (client: Client, sessionId: string | undefined, consentRequired: boolean) => Promise<void>;
   onStatus: (status: CaptureStatus) => void;
   onSegment: (event: EventMap['segment']) => void;
   onRisk: (event: EventMap['risk']) => void;
@@ -80,6 +82,12 @@ export const useCapture = create<CaptureStore>()((set, get) => {
         set({ jobId: jobId ?? undefined });
         return status;
       }),
+
+    toggle: async (client, id, consentRequired) => {
+      if (isLive(get().status)) await get().stop(client);
+      else if (id) await get().start(client, id, consentRequired);
+      else set({ error: 'Open a session first, then start recording.' });
+    },
 
     onStatus: (status) => set({ status }),
     onSegment: ({ sessionId: id, segment }) => {
