@@ -7,7 +7,11 @@ import { createCore } from '../../electron/core/app/core';
 import { startBridge } from '../../electron/core/bridge/server';
 import { appointmentSchema } from '../../electron/core/domain/appointment';
 import { registerAppHandlers } from '../../electron/core/services/appHandlers';
-import { registerSessionHandlers } from '../../electron/core/services/handlers';
+import { registerSessionHandlers, startImport } from '../../electron/core/services/handlers';
+import { CaptureController } from '../../electron/core/capture/captureController';
+import { registerCaptureHandlers } from '../../electron/core/capture/captureHandlers';
+import { memorySink } from '../../electron/core/capture/captureSink';
+import { FakeAudioSource } from '../../electron/core/capture/fakeAudioSource';
 import { fakeSessionService } from './fakeSessionService';
 
 const sample = appointmentSchema.parse(
@@ -16,7 +20,17 @@ const sample = appointmentSchema.parse(
 const service = fakeSessionService(sample, '../shared/fixtures/sessions/cbt-phq9-demo.json');
 
 const core = createCore({ mode: 'bridge', version: '0.1.0' });
-registerSessionHandlers(core.registry, service, core.events);
+const jobs = registerSessionHandlers(core.registry, service, core.events);
+const capture = new CaptureController({
+  source: () => new FakeAudioSource(),
+  sink: () => memorySink(),
+  events: core.events,
+  consentRequired: true,
+  recordConsent: () => undefined,
+  onSaved: (sessionId, file) =>
+    startImport(jobs, service, sessionId, file, { format: 'soap', engine: 'rules', channels: ['mic', 'system'] }).jobId,
+});
+registerCaptureHandlers(core.registry, capture);
 // Registered beside the session handlers by createAppCore, as here.
 core.registry.register('session:billing', ({ sessionId }) => service.getBilling(sessionId));
 registerAppHandlers(core.registry, {

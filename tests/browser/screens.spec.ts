@@ -29,6 +29,15 @@ test('import with progress, evidence on click, sign, bill and deliver', async ({
   await page.getByRole('button', { name: 'Start recording' }).click();
   await expect(page.getByRole('alert')).toContainText('consent');
 
+  // With consent recorded, capture starts; stopping hands the recording on.
+  await page.getByLabel('Verbal, at the start of the session').check();
+  await page.getByRole('button', { name: 'Start recording' }).click();
+  await expect(page.getByRole('timer')).toBeVisible();
+  await expect(page.getByLabel('Microphone (you) level')).toBeVisible();
+  await page.screenshot(shot('session-recording'));
+  await page.getByRole('button', { name: 'Stop and save' }).click();
+  await expect(page.getByText('saved', { exact: true })).toBeVisible();
+
   await page.getByLabel('Recording file').setInputFiles(RECORDING);
   await page.getByRole('button', { name: 'Import and transcribe' }).click();
   await expect(page.getByRole('progressbar')).toBeVisible();

@@ -1,4 +1,3 @@
-import { WaveFile } from 'wavefile';
 import { CAPTURE_RATE } from './audioSource';
 
 /**
@@ -21,11 +20,29 @@ export function memorySink(): CaptureSink {
   };
 }
 
-/** A 16 kHz 16-bit stereo WAV file of interleaved frames. */
+/**
+ * A 16 kHz 16-bit stereo WAV file of interleaved frames: the canonical
+ * 44-byte RIFF header (PCM format 1), then the samples little-endian.
+ */
 export function stereoWav(interleaved: Int16Array): Buffer {
-  const wav = new WaveFile();
-  wav.fromScratch(2, CAPTURE_RATE, '16', interleaved);
-  return Buffer.from(wav.toBuffer());
+  const dataBytes = interleaved.length * 2;
+  const header = Buffer.alloc(44);
+  header.write('RIFF', 0, 'ascii');
+  header.writeUInt32LE(36 + dataBytes, 4);
+  header.write('WAVEfmt ', 8, 'ascii');
+  header.writeUInt32LE(16, 16);
+  header.writeUInt16LE(1, 20);
+  header.writeUInt16LE(2, 22);
+  header.writeUInt32LE(CAPTURE_RATE, 24);
+  header.writeUInt32LE(CAPTURE_RATE * 4, 28);
+  header.writeUInt16LE(4, 32);
+  header.writeUInt16LE(16, 34);
+  header.write('data', 36, 'ascii');
+  header.writeUInt32LE(dataBytes, 40);
+
+  const data = Buffer.alloc(dataBytes);
+  for (let i = 0; i < interleaved.length; i++) data.writeInt16LE(interleaved[i] ?? 0, i * 2);
+  return Buffer.concat([header, data]);
 }
 
 export function concat(parts: readonly Int16Array[]): Int16Array {

@@ -29,6 +29,14 @@ export function CapturePanel({ sessionId }: { sessionId: string }) {
     void refresh(client);
   }, [client, sessionId, loadSettings, refresh]);
 
+  if (!capture.available) {
+    return (
+      <section className="panel" aria-labelledby="capture-title">
+        <h3 id="capture-title">Record the session</h3>
+        <p>Live recording is not available here. Import a recording below.</p>
+      </section>
+    );
+  }
   return (
     <section className="panel" aria-labelledby="capture-title">
       <h3 id="capture-title">Record the session</h3>

@@ -7,7 +7,7 @@ const recording: CaptureStatus = { ...IDLE, sessionId: 's1', state: 'recording',
 
 describe('capture store', () => {
   beforeEach(() =>
-    useCapture.setState({ status: IDLE, segments: [], flags: [], consent: undefined, jobId: undefined, error: undefined }),
+    useCapture.setState({ status: IDLE, segments: [], flags: [], consent: undefined, available: true, jobId: undefined, error: undefined }),
   );
 
   it('refuses to start without a consent record when the practice requires one', async () => {
@@ -54,5 +54,12 @@ describe('capture store', () => {
     await useCapture.getState().toggle(fake.client, 's1', false);
     await useCapture.getState().toggle(fake.client, 's1', false);
     expect(fake.calls.map((c) => c.channel)).toEqual(['capture:start', 'capture:stop']);
+  });
+
+  it('says live capture is unavailable when the core does not serve it', async () => {
+    const fake = fakeClient();
+    await useCapture.getState().refresh(fake.client);
+    expect(useCapture.getState().available).toBe(false);
+    expect(useCapture.getState().error).toBeUndefined();
   });
 });

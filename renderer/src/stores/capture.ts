@@ -6,7 +6,7 @@ import type {
   RiskFlagView,
   SegmentView,
 } from '../../../electron/contract/contract';
-import type { Client } from '../api/client';
+import { CallError, type Client } from '../api/client';
 import { errorWords } from '../lib/callError';
 
 interface CaptureStore {
@@ -15,6 +15,8 @@ interface CaptureStore {
   segments: SegmentView[];
   flags: RiskFlagView[];
   consent: ConsentMeans | undefined;
+  /** False when this core serves no live capture (the browser bridge off Linux). */
+  available: boolean;
   /** The processing job started when recording stopped. */
   jobId: string | undefined;
   error: string | undefined;
@@ -59,11 +61,19 @@ export const useCapture = create<CaptureStore>()((set, get) => {
     segments: [],
     flags: [],
     consent: undefined,
+    available: true,
     jobId: undefined,
     error: undefined,
 
     setConsent: (consent) => set({ consent }),
-    refresh: (client) => call(() => client.call('capture:status', {})),
+    refresh: async (client) => {
+      try {
+        set({ status: await client.call('capture:status', {}), available: true });
+      } catch (error) {
+        const unserved = error instanceof CallError && error.info.kind === 'invalid_request';
+        set(unserved ? { available: false } : { error: errorWords(error) });
+      }
+    },
 
     start: async (client, id, consentRequired) => {
       const consent = get().consent;
