@@ -8,7 +8,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: {
+      rolldownOptions: {
         input: resolve(__dirname, 'electron/main/index.ts'),
         external: [
           'better-sqlite3-multiple-ciphers',
@@ -26,7 +26,7 @@ export default defineConfig({
       outDir: 'out/preload',
       // A sandboxed preload can only require('electron'): bundle zod in.
       externalizeDeps: false,
-      rollupOptions: {
+      rolldownOptions: {
         input: resolve(__dirname, 'electron/preload/index.ts'),
         // Sandboxed preloads cannot be ES modules.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
@@ -38,7 +38,7 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') },
     },
   },
 });

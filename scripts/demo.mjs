@@ -11,11 +11,22 @@ import path from 'node:path';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hushnote-demo-'));
 const engine = process.env.HUSHNOTE_DEMO_ENGINE ?? 'llm';
 const args = [
-  'bin/hushnote.mjs', 'process', 'resources/samples/cbt-phq9-demo.flac',
-  '--appointment', 'resources/samples/cbt-phq9-demo.appointment.json',
-  '--format', 'soap', '--engine', engine,
-  '--ehr', 'sandbox', '--sign-as', 'demo-clinician',
-  '--data-dir', dataDir, '--summary',
+  'bin/hushnote.mjs',
+  'process',
+  'resources/samples/cbt-phq9-demo.flac',
+  '--appointment',
+  'resources/samples/cbt-phq9-demo.appointment.json',
+  '--format',
+  'soap',
+  '--engine',
+  engine,
+  '--ehr',
+  'sandbox',
+  '--sign-as',
+  'demo-clinician',
+  '--data-dir',
+  dataDir,
+  '--summary',
 ];
 process.stderr.write(`demo data folder: ${dataDir}\n`);
 const result = spawnSync(process.execPath, args, {
@@ -23,7 +34,8 @@ const result = spawnSync(process.execPath, args, {
   env: {
     ...process.env,
     HUSHNOTE_KEYSTORE: 'passphrase',
-    HUSHNOTE_PASSPHRASE: process.env.HUSHNOTE_PASSPHRASE ?? 'hushnote-demo-only',
+    HUSHNOTE_PASSPHRASE:
+      process.env.HUSHNOTE_PASSPHRASE ?? 'hushnote-demo-only',
     HUSHNOTE_PROGRESS: '1',
   },
 });

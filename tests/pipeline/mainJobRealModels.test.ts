@@ -3,18 +3,26 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check837P } from '../../electron/core/billing/x12/check837P';
-import { openEhr, type EhrTarget } from '../../electron/core/delivery/ehrTarget';
+import {
+  openEhr,
+  type EhrTarget,
+} from '../../electron/core/delivery/ehrTarget';
 import { appointmentSchema } from '../../electron/core/domain/appointment';
 import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
 import { realEngines } from '../../electron/core/pipeline/realEngines';
 import { createSessionService } from '../../electron/core/services/sessionService';
-import { openStoreHandle, type StoreHandle } from '../../electron/core/services/storeHandle';
+import {
+  openStoreHandle,
+  type StoreHandle,
+} from '../../electron/core/services/storeHandle';
 import type { SessionService } from '../../electron/core/services/types';
 import { DEMO_FLAC, FIXTURES } from '../support/fixtureEngines';
 import { roleAccuracy, type ReferenceUtterance } from './roleAccuracy';
 
 const appointment = appointmentSchema.parse(
-  JSON.parse(readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8')),
+  JSON.parse(
+    readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8'),
+  ),
 );
 
 /** The main job on real recordings with the real fixture models (issue #11). */
@@ -29,7 +37,11 @@ describe('the main job with real models', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-main-'));
     store = await openStoreHandle({
       dataDir: dir,
-      keyStore: new PassphraseKeyStore(path.join(dir, 'keys.json'), 'main passphrase', { N: 2 ** 12, r: 8, p: 1 }),
+      keyStore: new PassphraseKeyStore(
+        path.join(dir, 'keys.json'),
+        'main passphrase',
+        { N: 2 ** 12, r: 8, p: 1 },
+      ),
     });
     ehr = await openEhr('sandbox', store);
     service = createSessionService({
@@ -48,15 +60,23 @@ describe('the main job with real models', () => {
   });
 
   it('turns the demo recording into PHQ-9 15, a risk section, 90837 telehealth and one DocumentReference', async () => {
-    const detail = await service.processRecording(appointment, DEMO_FLAC, { format: 'soap', engine: 'llm' });
+    const detail = await service.processRecording(appointment, DEMO_FLAC, {
+      format: 'soap',
+      engine: 'llm',
+    });
 
     const phq9 = detail.assessments.find((a) => a.instrumentId === 'phq9');
     expect(phq9?.answers.slice(0, 9)).toEqual([2, 3, 3, 2, 1, 2, 1, 0, 1]);
     expect(phq9).toMatchObject({ total: 15, severity: 'moderately severe' });
     expect(detail.riskFlags.map((f) => f.type)).toContain('phq9_item9');
 
-    const risk = detail.note?.draft.sections.find((s) => /risk/i.test(s.id) || /risk/i.test(s.title));
-    const riskText = detail.note?.draft.sections.flatMap((s) => s.sentences.map((x) => x.text)).join(' ') ?? '';
+    const risk = detail.note?.draft.sections.find(
+      (s) => /risk/i.test(s.id) || /risk/i.test(s.title),
+    );
+    const riskText =
+      detail.note?.draft.sections
+        .flatMap((s) => s.sentences.map((x) => x.text))
+        .join(' ') ?? '';
     expect(risk ?? riskText).toBeTruthy();
     expect(riskText).toMatch(/suicid|death|dead|hurt/i);
 
@@ -64,7 +84,10 @@ describe('the main job with real models', () => {
     expect(line).toMatchObject({ cpt: '90837', pos: '10' });
     expect(line?.modifiers).toContain('95');
 
-    service.signNote(detail.summary.id, { id: appointment.clinician.id, name: appointment.clinician.name });
+    service.signNote(detail.summary.id, {
+      id: appointment.clinician.id,
+      name: appointment.clinician.name,
+    });
     const claim = service.getSession(detail.summary.id).billing?.claimX12 ?? '';
     expect(check837P(claim).problems).toEqual([]);
     await service.deliver(detail.summary.id);
@@ -73,15 +96,23 @@ describe('the main job with real models', () => {
 
   it('keeps at least 90% of reference words in the right role on mi-session-medium', async () => {
     const reference = JSON.parse(
-      readFileSync(path.join(FIXTURES, 'sessions', 'mi-session-medium.json'), 'utf8'),
+      readFileSync(
+        path.join(FIXTURES, 'sessions', 'mi-session-medium.json'),
+        'utf8',
+      ),
     ) as { utterances: ReferenceUtterance[] };
     const detail = await service.processRecording(
       { ...appointment, id: 'appt-mi-medium', service: 'psychotherapy' },
       path.join(FIXTURES, 'sessions', 'mi-session-medium.flac'),
       { format: 'dap', engine: 'rules' },
     );
-    const result = roleAccuracy(reference.utterances, detail.transcript?.segments ?? []);
-    console.log(`mi-session-medium roles: ${result.right} right, ${result.wrong} wrong (${(result.accuracy * 100).toFixed(1)}%)`);
+    const result = roleAccuracy(
+      reference.utterances,
+      detail.transcript?.segments ?? [],
+    );
+    console.log(
+      `mi-session-medium roles: ${result.right} right, ${result.wrong} wrong (${(result.accuracy * 100).toFixed(1)}%)`,
+    );
     expect(result.right).toBeGreaterThan(200);
     expect(result.accuracy).toBeGreaterThanOrEqual(0.9);
   });

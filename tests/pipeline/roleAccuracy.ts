@@ -23,9 +23,12 @@ export function roleAccuracy(
   let wrong = 0;
   for (const utterance of reference) {
     const pending = new Map<string, number>();
-    for (const word of normalizeWords(utterance.text)) pending.set(word, (pending.get(word) ?? 0) + 1);
+    for (const word of normalizeWords(utterance.text))
+      pending.set(word, (pending.get(word) ?? 0) + 1);
     const overlapping = segments.filter(
-      (s) => s.start < utterance.end + toleranceSec && s.end > utterance.start - toleranceSec,
+      (s) =>
+        s.start < utterance.end + toleranceSec &&
+        s.end > utterance.start - toleranceSec,
     );
     for (const segment of overlapping) {
       for (const word of normalizeWords(segment.text)) {

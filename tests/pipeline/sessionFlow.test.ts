@@ -12,13 +12,18 @@ import { appointmentSchema } from '../../electron/core/domain/appointment';
 import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
 import { check837P } from '../../electron/core/billing/x12/check837P';
 import { createSessionService } from '../../electron/core/services/sessionService';
-import { openStoreHandle, type StoreHandle } from '../../electron/core/services/storeHandle';
+import {
+  openStoreHandle,
+  type StoreHandle,
+} from '../../electron/core/services/storeHandle';
 import type { SessionService } from '../../electron/core/services/types';
 import { StepError } from '../../electron/core/pipeline/stepError';
 import { DEMO_FLAC, fixtureEngines } from '../support/fixtureEngines';
 
 const appointment = appointmentSchema.parse(
-  JSON.parse(readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8')),
+  JSON.parse(
+    readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8'),
+  ),
 );
 
 describe('the session workflow against a sandbox EHR (issue #11)', () => {
@@ -31,7 +36,11 @@ describe('the session workflow against a sandbox EHR (issue #11)', () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-flow-'));
     store = await openStoreHandle({
       dataDir: dir,
-      keyStore: new PassphraseKeyStore(path.join(dir, 'keys.json'), 'flow passphrase', { N: 2 ** 12, r: 8, p: 1 }),
+      keyStore: new PassphraseKeyStore(
+        path.join(dir, 'keys.json'),
+        'flow passphrase',
+        { N: 2 ** 12, r: 8, p: 1 },
+      ),
     });
     ehr = await startSandboxFhirServer();
     const connector = createConnector({
@@ -74,7 +83,10 @@ describe('the session workflow against a sandbox EHR (issue #11)', () => {
     expect(check837P(detail.billing?.claimX12 ?? '').problems).toEqual([]);
 
     const sessionId = detail.summary.id;
-    service.signNote(sessionId, { id: appointment.clinician.id, name: appointment.clinician.name });
+    service.signNote(sessionId, {
+      id: appointment.clinician.id,
+      name: appointment.clinician.name,
+    });
     const first = await service.deliver(sessionId);
     expect(first.map((d) => d.status)).toEqual(['delivered']);
     expect(ehr.counts()['DocumentReference']).toBe(1);
@@ -90,7 +102,10 @@ describe('the session workflow against a sandbox EHR (issue #11)', () => {
     writeFileSync(bad, readFileSync(DEMO_FLAC).subarray(0, 2000));
     const before = service.listSessions().length;
     const error = await service
-      .processRecording({ ...appointment, id: 'appt-corrupt' }, bad, { format: 'soap', engine: 'rules' })
+      .processRecording({ ...appointment, id: 'appt-corrupt' }, bad, {
+        format: 'soap',
+        engine: 'rules',
+      })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StepError);
     expect((error as StepError).step).toBe('decode');

@@ -3,7 +3,13 @@ import { appendAudit } from '../audit/audit';
 import type { StoreHandle } from '../services/storeHandle';
 import type { User } from '../store/repositories/users';
 import type { AuthState } from './authState';
-import { decide, type AccessSubject, type Intent, type RecordOwnership, type RecordPart } from './policy';
+import {
+  decide,
+  type AccessSubject,
+  type Intent,
+  type RecordOwnership,
+  type RecordPart,
+} from './policy';
 
 /**
  * Applies the access policy to records in the store for the signed-in
@@ -19,7 +25,8 @@ export class AccessGuard {
   requireUser(): User {
     const user = this.auth.user;
     if (!user) throw new AppError('unauthorized', 'Sign in first.');
-    if (this.auth.isLocked()) throw new AppError('locked', 'Hushnote is locked.');
+    if (this.auth.isLocked())
+      throw new AppError('locked', 'Hushnote is locked.');
     return user;
   }
 
@@ -35,18 +42,30 @@ export class AccessGuard {
   requireSession(sessionId: string, part: RecordPart, intent: Intent): User {
     const session = this.store.repos.sessions.require(sessionId);
     const client = this.store.repos.clients.get(session.clientId);
-    return this.check('session', sessionId, {
-      clinicianId: session.clinicianId,
-      part2Program: client?.part2Program ?? null,
-    }, part, intent);
+    return this.check(
+      'session',
+      sessionId,
+      {
+        clinicianId: session.clinicianId,
+        part2Program: client?.part2Program ?? null,
+      },
+      part,
+      intent,
+    );
   }
 
   requireClient(clientId: string, part: RecordPart, intent: Intent): User {
     const client = this.store.repos.clients.require(clientId);
-    return this.check('client', clientId, {
-      clinicianId: client.ownerClinicianId,
-      part2Program: client.part2Program,
-    }, part, intent);
+    return this.check(
+      'client',
+      clientId,
+      {
+        clinicianId: client.ownerClinicianId,
+        part2Program: client.part2Program,
+      },
+      part,
+      intent,
+    );
   }
 
   /** Whether the user may see this session at all, without auditing. */
@@ -55,7 +74,10 @@ export class AccessGuard {
     const session = this.store.repos.sessions.get(sessionId);
     if (!session) return false;
     const client = this.store.repos.clients.get(session.clientId);
-    const record = { clinicianId: session.clinicianId, part2Program: client?.part2Program ?? null };
+    const record = {
+      clinicianId: session.clinicianId,
+      part2Program: client?.part2Program ?? null,
+    };
     return decide(this.subject(user, false), record, part, 'read').allowed;
   }
 
@@ -67,13 +89,21 @@ export class AccessGuard {
     intent: Intent,
   ): User {
     const user = this.requireUser();
-    const decision = decide(this.subject(user, this.auth.breakGlass() !== null), record, part, intent);
+    const decision = decide(
+      this.subject(user, this.auth.breakGlass() !== null),
+      record,
+      part,
+      intent,
+    );
     if (!decision.allowed) {
       this.audit(user.id, 'deny', objectType, objectId, { part, intent });
       throw new AppError('forbidden', decision.reason);
     }
     if (decision.via === 'break_glass') {
-      this.audit(user.id, 'break_glass', objectType, objectId, { part, intent });
+      this.audit(user.id, 'break_glass', objectType, objectId, {
+        part,
+        intent,
+      });
     }
     this.auth.touch();
     return user;

@@ -29,14 +29,20 @@ export class AuthService {
     const glass = this.state.breakGlass();
     return {
       needsSetup: this.store.repos.users.list().length === 0,
-      user: user ? { id: user.id, displayName: user.displayName, role: user.role } : null,
+      user: user
+        ? { id: user.id, displayName: user.displayName, role: user.role }
+        : null,
       locked: this.state.isLocked(),
       breakGlassUntil: glass ? new Date(glass.until).toISOString() : null,
     };
   }
 
   /** First run only: creates the practice owner and signs them in. */
-  async setupOwner(input: { username: string; displayName: string; password: string }): Promise<AuthStatus> {
+  async setupOwner(input: {
+    username: string;
+    displayName: string;
+    password: string;
+  }): Promise<AuthStatus> {
     if (this.store.repos.users.list().length > 0) {
       throw new AppError('conflict', 'The owner already exists.');
     }
@@ -55,7 +61,10 @@ export class AuthService {
 
   async signIn(username: string, password: string): Promise<AuthStatus> {
     const user = this.store.repos.users.findByUsername(username);
-    const ok = user && !user.disabledAt && (await verifyPassword(user.passwordHash, password));
+    const ok =
+      user &&
+      !user.disabledAt &&
+      (await verifyPassword(user.passwordHash, password));
     if (!ok) {
       this.audit(user?.id ?? 'unknown', 'deny', 'login', user?.id ?? 'unknown');
       throw new AppError('unauthorized', 'Wrong username or password.');
@@ -96,12 +105,19 @@ export class AuthService {
   /** Emergency access to records outside the user's assignments. */
   breakGlass(reason: string): AuthStatus {
     const user = this.state.user;
-    if (!user || this.state.isLocked()) throw new AppError('unauthorized', 'Sign in first.');
+    if (!user || this.state.isLocked())
+      throw new AppError('unauthorized', 'Sign in first.');
     if (user.role !== 'clinician' && user.role !== 'supervisor') {
-      throw new AppError('forbidden', 'Only clinicians can use emergency access.');
+      throw new AppError(
+        'forbidden',
+        'Only clinicians can use emergency access.',
+      );
     }
     if (reason.trim().length < 10) {
-      throw new AppError('invalid_request', 'Emergency access needs a reason of at least 10 characters.');
+      throw new AppError(
+        'invalid_request',
+        'Emergency access needs a reason of at least 10 characters.',
+      );
     }
     this.state.startBreakGlass(reason);
     this.audit(user.id, 'break_glass', 'user', user.id);
@@ -132,18 +148,29 @@ export class AuthService {
 
   requireAdmin(): User {
     const user = this.state.user;
-    if (!user || this.state.isLocked()) throw new AppError('unauthorized', 'Sign in first.');
+    if (!user || this.state.isLocked())
+      throw new AppError('unauthorized', 'Sign in first.');
     const ownerId = this.store.repos.settings.get('access.ownerId');
     if (user.role !== 'admin' && user.id !== ownerId) {
       this.audit(user.id, 'deny', 'capability', 'users');
-      throw new AppError('forbidden', 'Only an administrator can manage users.');
+      throw new AppError(
+        'forbidden',
+        'Only an administrator can manage users.',
+      );
     }
     return user;
   }
 
   private audit(
     actor: string,
-    action: 'create' | 'login' | 'logout' | 'lock' | 'unlock' | 'deny' | 'break_glass',
+    action:
+      | 'create'
+      | 'login'
+      | 'logout'
+      | 'lock'
+      | 'unlock'
+      | 'deny'
+      | 'break_glass',
     objectType: string,
     objectId: string,
   ): void {

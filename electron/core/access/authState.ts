@@ -73,7 +73,10 @@ export class AuthState {
   }
 
   startBreakGlass(reason: string, durationMs = BREAK_GLASS_MS): BreakGlass {
-    this.glass = { reason, until: this.now() + Math.min(durationMs, BREAK_GLASS_MS) };
+    this.glass = {
+      reason,
+      until: this.now() + Math.min(durationMs, BREAK_GLASS_MS),
+    };
     return this.glass;
   }
 

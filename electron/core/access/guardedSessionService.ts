@@ -8,8 +8,12 @@ import type { AccessGuard } from './accessGuard';
  * lists show only what the user may see. The desktop app and the browser
  * bridge both register their handlers on this wrapper.
  */
-export function guardSessionService(inner: SessionService, guard: AccessGuard): SessionService {
-  const writer = (sessionId: string) => guard.requireSession(sessionId, 'clinical', 'write');
+export function guardSessionService(
+  inner: SessionService,
+  guard: AccessGuard,
+): SessionService {
+  const writer = (sessionId: string) =>
+    guard.requireSession(sessionId, 'clinical', 'write');
 
   return {
     listSessions: () => {
@@ -18,12 +22,20 @@ export function guardSessionService(inner: SessionService, guard: AccessGuard): 
     },
     listAppointments: (day) => {
       const user = guard.requireUser();
-      return inner.listAppointments(day).filter((a) => a.clinician.id === user.id);
+      return inner
+        .listAppointments(day)
+        .filter((a) => a.clinician.id === user.id);
     },
     createSession: (appointment) => {
-      const user = guard.requireRole(['clinician', 'supervisor'], 'session:create');
+      const user = guard.requireRole(
+        ['clinician', 'supervisor'],
+        'session:create',
+      );
       if (appointment.clinician.id !== user.id) {
-        throw new AppError('forbidden', "Sessions are started by the appointment's clinician.");
+        throw new AppError(
+          'forbidden',
+          "Sessions are started by the appointment's clinician.",
+        );
       }
       return inner.createSession(appointment);
     },
@@ -32,9 +44,15 @@ export function guardSessionService(inner: SessionService, guard: AccessGuard): 
       return inner.importRecording(sessionId, file, options);
     },
     processRecording: (appointment, recordingPath, options) => {
-      const user = guard.requireRole(['clinician', 'supervisor'], 'session:process');
+      const user = guard.requireRole(
+        ['clinician', 'supervisor'],
+        'session:process',
+      );
       if (appointment.clinician.id !== user.id) {
-        throw new AppError('forbidden', "Sessions are processed by the appointment's clinician.");
+        throw new AppError(
+          'forbidden',
+          "Sessions are processed by the appointment's clinician.",
+        );
       }
       return inner.processRecording(appointment, recordingPath, options);
     },
@@ -60,7 +78,10 @@ export function guardSessionService(inner: SessionService, guard: AccessGuard): 
     },
     cosignNote: (sessionId) => {
       const user = guard.requireSession(sessionId, 'clinical', 'cosign');
-      return inner.cosignNote(sessionId, { id: user.id, name: user.displayName });
+      return inner.cosignNote(sessionId, {
+        id: user.id,
+        name: user.displayName,
+      });
     },
     deliver: (sessionId) => {
       writer(sessionId);
@@ -70,7 +91,9 @@ export function guardSessionService(inner: SessionService, guard: AccessGuard): 
       guard.requireUser();
       return inner
         .listDeliveries()
-        .filter((d) => d.sessionId !== null && guard.maySee(d.sessionId, 'billing'));
+        .filter(
+          (d) => d.sessionId !== null && guard.maySee(d.sessionId, 'billing'),
+        );
     },
     close: () => inner.close(),
   };

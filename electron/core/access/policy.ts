@@ -48,7 +48,9 @@ export function decide(
 ): Decision {
   if (record.part2Program && !subject.programs.includes(record.part2Program)) {
     if (!(subject.breakGlass && intent === 'read')) {
-      return deny('This client is in a 42 CFR Part 2 program you are not assigned to.');
+      return deny(
+        'This client is in a 42 CFR Part 2 program you are not assigned to.',
+      );
     }
   }
   switch (subject.role) {
@@ -57,30 +59,51 @@ export function decide(
     case 'supervisor':
       return supervisorRule(subject, record, intent);
     case 'biller':
-      if (part === 'clinical') return deny('Billers cannot see transcripts or note text.');
-      if (intent !== 'read') return deny('Billers cannot change clinical records.');
+      if (part === 'clinical')
+        return deny('Billers cannot see transcripts or note text.');
+      if (intent !== 'read')
+        return deny('Billers cannot change clinical records.');
       return { allowed: true, via: 'role' };
     case 'admin':
       if (part !== 'summary' || intent !== 'read') {
-        return deny('Administrators see no clinical or billing content by default.');
+        return deny(
+          'Administrators see no clinical or billing content by default.',
+        );
       }
       return { allowed: true, via: 'role' };
   }
 }
 
-function clinicianRule(subject: AccessSubject, record: RecordOwnership, intent: Intent): Decision {
+function clinicianRule(
+  subject: AccessSubject,
+  record: RecordOwnership,
+  intent: Intent,
+): Decision {
   if (record.clinicianId === subject.userId) {
-    return intent === 'cosign' ? deny('A note cannot be co-signed by its author.') : { allowed: true, via: 'owner' };
+    return intent === 'cosign'
+      ? deny('A note cannot be co-signed by its author.')
+      : { allowed: true, via: 'owner' };
   }
-  if (subject.breakGlass && intent === 'read') return { allowed: true, via: 'break_glass' };
+  if (subject.breakGlass && intent === 'read')
+    return { allowed: true, via: 'break_glass' };
   return deny("This is another clinician's client.");
 }
 
-function supervisorRule(subject: AccessSubject, record: RecordOwnership, intent: Intent): Decision {
-  if (record.clinicianId === subject.userId) return clinicianRule(subject, record, intent);
-  const supervised = record.clinicianId !== null && subject.supervisees.includes(record.clinicianId);
-  if (supervised && intent !== 'write') return { allowed: true, via: 'supervisor' };
-  if (supervised) return deny('Supervisors read and co-sign; the clinician edits.');
-  if (subject.breakGlass && intent === 'read') return { allowed: true, via: 'break_glass' };
+function supervisorRule(
+  subject: AccessSubject,
+  record: RecordOwnership,
+  intent: Intent,
+): Decision {
+  if (record.clinicianId === subject.userId)
+    return clinicianRule(subject, record, intent);
+  const supervised =
+    record.clinicianId !== null &&
+    subject.supervisees.includes(record.clinicianId);
+  if (supervised && intent !== 'write')
+    return { allowed: true, via: 'supervisor' };
+  if (supervised)
+    return deny('Supervisors read and co-sign; the clinician edits.');
+  if (subject.breakGlass && intent === 'read')
+    return { allowed: true, via: 'break_glass' };
   return deny('You do not supervise this clinician.');
 }

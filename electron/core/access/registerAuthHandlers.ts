@@ -30,7 +30,9 @@ export function registerAuthHandlers(
     auth.requireAdmin();
     return auth.listUsers().map(toUserView);
   });
-  registry.register('users:add', async (r) => toUserView(await auth.addUser(r)));
+  registry.register('users:add', async (r) =>
+    toUserView(await auth.addUser(r)),
+  );
 }
 
 function toUserView(user: User) {

@@ -7,11 +7,14 @@ import type { KeyStore } from '../keys/keyStore';
 import type { MainJobEngines } from '../pipeline/mainJob';
 import { openEhr } from '../delivery/ehrTarget';
 import { sweepRetention } from '../retention/retention';
+import { log } from '../log/logger';
 import { registerSessionHandlers } from '../services/handlers';
 import { createSessionService } from '../services/sessionService';
 import { openStoreHandle, type StoreHandle } from '../services/storeHandle';
 import type { SessionService } from '../services/types';
 import { createCore, type Core, type CoreOptions } from './core';
+
+const OUTBOX_TICK_MS = 30_000;
 
 export interface AppCoreOptions extends CoreOptions {
   dataDir: string;
@@ -37,13 +40,27 @@ export interface AppCore extends Core {
  */
 export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   const core = createCore(options);
-  const store = await openStoreHandle({ dataDir: options.dataDir, keyStore: options.keyStore });
+  const store = await openStoreHandle({
+    dataDir: options.dataDir,
+    keyStore: options.keyStore,
+  });
   const now = options.now ?? Date.now;
   const auth = new AuthState(options.idleMs ?? DEFAULT_IDLE_MS, now);
   const guard = new AccessGuard(store, auth);
   // On start: purge transcripts past their date and orphaned audio.
   sweepRetention({ db: store.db, spoolRoot: store.spoolRoot, actor: 'system' });
   const ehr = options.ehr ? await openEhr(options.ehr, store) : undefined;
+  // Retries come due while the app is open; the outbox keeps them across restarts.
+  const outboxTimer = ehr
+    ? setInterval(() => {
+        ehr.delivery.drain().catch((error: unknown) => {
+          log().warn('outbox.tick_failed', {
+            error: error instanceof Error ? error : null,
+          });
+        });
+      }, OUTBOX_TICK_MS)
+    : undefined;
+  outboxTimer?.unref();
 
   const inner = createSessionService({
     store,
@@ -56,7 +73,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   registerAuthHandlers(core.registry, new AuthService(store, auth), guard);
   const jobs = registerSessionHandlers(core.registry, sessions, core.events);
-  core.registry.register('session:billing', ({ sessionId }) => sessions.getBilling(sessionId));
+  core.registry.register('session:billing', ({ sessionId }) =>
+    sessions.getBilling(sessionId),
+  );
   core.registry.register('note:cosign', ({ sessionId }) =>
     sessions.cosignNote(sessionId, { id: '', name: '' }),
   );
@@ -68,6 +87,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     sessions,
     close: async () => {
       jobs.cancelAll();
+      clearInterval(outboxTimer);
       await options.engines.dispose?.();
       await ehr?.close();
       await inner.close();

@@ -1,8 +1,14 @@
 import { AppError } from '../../contract/errors';
-import { toFhirObservations, toFhirQuestionnaireResponse } from '../assessments/index';
+import {
+  toFhirObservations,
+  toFhirQuestionnaireResponse,
+} from '../assessments/index';
 import type { Claim } from '@medplum/fhirtypes';
 import type { Draft } from '../drafting/types';
-import type { AssessmentFhir, SessionBundleInput } from '../fhir/sessionBundleInput';
+import type {
+  AssessmentFhir,
+  SessionBundleInput,
+} from '../fhir/sessionBundleInput';
 import { renderNoteText } from '../notes/render';
 import { requireAppointment } from '../services/billing';
 import { loadAssessments } from '../services/sessionRecords';
@@ -14,7 +20,10 @@ import { part2ConsentFor } from './part2Consents';
  * store: the signed (or latest amended) note, the assessments, the claim
  * and, for a Part 2 client, the consent on file.
  */
-export function sessionBundleInput(store: StoreHandle, sessionId: string): SessionBundleInput {
+export function sessionBundleInput(
+  store: StoreHandle,
+  sessionId: string,
+): SessionBundleInput {
   const appointment = requireAppointment(store, sessionId);
   const note = store.repos.notes.forSession(sessionId)[0];
   const signed = note ? store.repos.notes.latest(note.id) : null;
@@ -23,12 +32,16 @@ export function sessionBundleInput(store: StoreHandle, sessionId: string): Sessi
   }
   const draft = signed.content as Draft;
   const client = store.repos.clients.require(appointment.client.id);
-  const claim = store.repos.claims.forSession(sessionId)[0]?.fhir as Claim | undefined;
+  const claim = store.repos.claims.forSession(sessionId)[0]?.fhir as
+    Claim | undefined;
 
   const input: SessionBundleInput = {
     sessionId,
     appointment,
-    encounter: { start: appointment.scheduledStart, end: appointment.scheduledEnd },
+    encounter: {
+      start: appointment.scheduledStart,
+      end: appointment.scheduledEnd,
+    },
     note: {
       id: `${note.id}-v${signed.version}`,
       format: String(draft.format),
@@ -47,12 +60,24 @@ export function sessionBundleInput(store: StoreHandle, sessionId: string): Sessi
       signedAt: signed.signedAt,
       aiAssisted: draft.engine === 'llm',
     },
-    assessments: assessmentsFhir(store, sessionId, appointment.client.id, appointment.scheduledStart),
+    assessments: assessmentsFhir(
+      store,
+      sessionId,
+      appointment.client.id,
+      appointment.scheduledStart,
+    ),
     ...(claim ? { claim } : {}),
   };
   if (client.part2Program) {
-    const consent = part2ConsentFor(store, client.id, `${client.givenName} ${client.familyName}`);
-    input.part2 = { program: client.part2Program, ...(consent ? { consent } : {}) };
+    const consent = part2ConsentFor(
+      store,
+      client.id,
+      `${client.givenName} ${client.familyName}`,
+    );
+    input.part2 = {
+      program: client.part2Program,
+      ...(consent ? { consent } : {}),
+    };
   }
   return input;
 }

@@ -20,8 +20,12 @@ export interface EhrTarget {
  * tests; anything else is a FHIR base URL (TLS required unless localhost),
  * with a bearer token from HUSHNOTE_EHR_TOKEN when the server needs one.
  */
-export async function openEhr(spec: string, store: StoreHandle): Promise<EhrTarget> {
-  const sandbox = spec === 'sandbox' ? await startSandboxFhirServer() : undefined;
+export async function openEhr(
+  spec: string,
+  store: StoreHandle,
+): Promise<EhrTarget> {
+  const sandbox =
+    spec === 'sandbox' ? await startSandboxFhirServer() : undefined;
   const baseUrl = sandbox?.baseUrl ?? spec;
   const token = process.env['HUSHNOTE_EHR_TOKEN'];
   const connector: EhrConnector = createConnector({
@@ -30,11 +34,15 @@ export async function openEhr(spec: string, store: StoreHandle): Promise<EhrTarg
     name: sandbox ? 'Sandbox EHR (local)' : 'EHR',
     baseUrl,
     auth: token ? { type: 'bearer', token } : { type: 'none' },
-    recipient: { name: sandbox ? 'Sandbox EHR' : baseUrl, class: 'treating-providers' },
+    recipient: {
+      name: sandbox ? 'Sandbox EHR' : baseUrl,
+      class: 'treating-providers',
+    },
   });
   return {
     delivery: createOutboxDelivery(store, connector),
-    describe: () => Promise.resolve(sandbox ? describeSandbox(sandbox) : [`EHR: ${baseUrl}`]),
+    describe: () =>
+      Promise.resolve(sandbox ? describeSandbox(sandbox) : [`EHR: ${baseUrl}`]),
     close: async () => {
       await sandbox?.close();
     },

@@ -1,6 +1,6 @@
 import type { EhrConnector } from '../connectors/ehrConnector';
 import { enqueueDelivery, Outbox } from '../outbox/outbox';
-import { SqliteDisclosureLog } from '../part2/disclosureLog';
+import { AuditDisclosureLog } from '../part2/disclosureLog';
 import type { DeliveryPort } from '../services/billing';
 import type { StoreHandle } from '../services/storeHandle';
 import { sessionBundleInput } from './bundleInput';
@@ -18,14 +18,19 @@ export function createOutboxDelivery(
   const outbox = new Outbox({
     repo: store.repos.outbox,
     connector: () => connector,
-    disclosures: new SqliteDisclosureLog(store.db),
+    disclosures: new AuditDisclosureLog(store.db),
     now,
   });
   outbox.recover();
   return {
     outbox,
     enqueue: (target, sessionId) => {
-      enqueueDelivery(target.repos.outbox, connector.id, sessionBundleInput(target, sessionId), now());
+      enqueueDelivery(
+        target.repos.outbox,
+        connector.id,
+        sessionBundleInput(target, sessionId),
+        now(),
+      );
     },
     drain: async () => {
       await outbox.drain();

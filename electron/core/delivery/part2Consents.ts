@@ -26,9 +26,15 @@ export function recordPart2Consent(
     information: consent.information,
     informationDescription: consent.informationDescription,
     revocationStatement: consent.revocationStatement,
-    ...(consent.redisclosureStatement ? { redisclosureStatement: consent.redisclosureStatement } : {}),
-    ...(consent.refusalStatement ? { refusalStatement: consent.refusalStatement } : {}),
-    ...('event' in consent.expiration ? { expirationEvent: consent.expiration.event } : {}),
+    ...(consent.redisclosureStatement
+      ? { redisclosureStatement: consent.redisclosureStatement }
+      : {}),
+    ...(consent.refusalStatement
+      ? { refusalStatement: consent.refusalStatement }
+      : {}),
+    ...('event' in consent.expiration
+      ? { expirationEvent: consent.expiration.event }
+      : {}),
   };
   const row = store.repos.consents.record({
     clientId,
@@ -69,7 +75,11 @@ export function part2ConsentFor(
       : { event: elements.expirationEvent ?? '' },
     signedBy: row.signature,
     signedAt: row.signedAt,
-    ...(elements.redisclosureStatement ? { redisclosureStatement: elements.redisclosureStatement } : {}),
-    ...(elements.refusalStatement ? { refusalStatement: elements.refusalStatement } : {}),
+    ...(elements.redisclosureStatement
+      ? { redisclosureStatement: elements.redisclosureStatement }
+      : {}),
+    ...(elements.refusalStatement
+      ? { refusalStatement: elements.refusalStatement }
+      : {}),
   };
 }

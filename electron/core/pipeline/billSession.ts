@@ -44,5 +44,9 @@ export function billSession(
     credential: appointment.clinician.credential,
   });
   const note = toDocumentedNote(draft, appointment, signature);
-  return { minutes, suggestion, documentation: checkDocumentation(note, suggestion) };
+  return {
+    minutes,
+    suggestion,
+    documentation: checkDocumentation(note, suggestion),
+  };
 }

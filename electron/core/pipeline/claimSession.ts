@@ -37,8 +37,12 @@ export function claimSession(
     submitter: {
       name: appointment.billingProvider.name,
       contactName: appointment.clinician.name,
-      ...(appointment.billingProvider.phone ? { phone: appointment.billingProvider.phone } : {}),
-      ...(appointment.billingProvider.email ? { email: appointment.billingProvider.email } : {}),
+      ...(appointment.billingProvider.phone
+        ? { phone: appointment.billingProvider.phone }
+        : {}),
+      ...(appointment.billingProvider.email
+        ? { email: appointment.billingProvider.email }
+        : {}),
     },
     receiver: { name: appointment.payer.name },
     usage: 'T',

@@ -25,7 +25,10 @@ export function currentBilling(
   const latest = note ? store.repos.notes.latest(note.id) : null;
   if (!latest) return null;
   const signature = latest.signedAt
-    ? { signedAt: latest.signedAt, credential: appointment.clinician.credential }
+    ? {
+        signedAt: latest.signedAt,
+        credential: appointment.clinician.credential,
+      }
     : null;
   return billSession(appointment, latest.content as Draft, signature);
 }
@@ -40,7 +43,11 @@ export function billAndClaim(
   sessionId: string,
   appointment: Appointment,
   now: Date,
-): { billing: SessionBilling | null; claim: SessionClaim | null; claimError: string | null } {
+): {
+  billing: SessionBilling | null;
+  claim: SessionClaim | null;
+  claimError: string | null;
+} {
   const billing = currentBilling(store, sessionId, appointment);
   if (!billing) return { billing, claim: null, claimError: 'No note yet.' };
   try {
@@ -58,10 +65,17 @@ export function billAndClaim(
   }
 }
 
-function saveClaim(store: StoreHandle, sessionId: string, claim: SessionClaim): void {
+function saveClaim(
+  store: StoreHandle,
+  sessionId: string,
+  claim: SessionClaim,
+): void {
   const existing = store.repos.claims.forSession(sessionId)[0];
   if (existing) {
-    store.repos.claims.update(existing.id, { x12: claim.x12, fhir: claim.fhir });
+    store.repos.claims.update(existing.id, {
+      x12: claim.x12,
+      fhir: claim.fhir,
+    });
   } else {
     store.repos.claims.create({ sessionId, x12: claim.x12, fhir: claim.fhir });
   }
@@ -76,11 +90,15 @@ function nextControlNumber(store: StoreHandle): number {
   return next;
 }
 
-export function requireAppointment(store: StoreHandle, sessionId: string): Appointment {
+export function requireAppointment(
+  store: StoreHandle,
+  sessionId: string,
+): Appointment {
   const session = store.repos.sessions.require(sessionId);
   const appointment = session.appointmentId
     ? store.repos.appointments.get(session.appointmentId)
     : null;
-  if (!appointment) throw new AppError('not_found', 'The session has no appointment.');
+  if (!appointment)
+    throw new AppError('not_found', 'The session has no appointment.');
   return appointment;
 }

@@ -12,7 +12,10 @@ import type { DeliveryView, NoteVersionView } from './types';
  * the coverage, then the appointment itself. Schedule sync repeats this, so
  * every write is an upsert.
  */
-export function saveAppointment(store: StoreHandle, appointment: Appointment): void {
+export function saveAppointment(
+  store: StoreHandle,
+  appointment: Appointment,
+): void {
   const { repos } = store;
   repos.clients.upsert({
     id: appointment.client.id,
@@ -56,7 +59,10 @@ export function saveAssessments(
   }
 }
 
-export function loadAssessments(store: StoreHandle, sessionId: string): AssessmentResult[] {
+export function loadAssessments(
+  store: StoreHandle,
+  sessionId: string,
+): AssessmentResult[] {
   return store.repos.assessments.forSession(sessionId).map((row) => ({
     ...(row.answers as AssessmentResult),
     status: row.status,
@@ -79,10 +85,14 @@ export function saveRiskFlags(
   }
 }
 
-export function loadRiskFlags(store: StoreHandle, sessionId: string): RiskFlag[] {
+export function loadRiskFlags(
+  store: StoreHandle,
+  sessionId: string,
+): RiskFlag[] {
   return store.repos.riskFlags.forSession(sessionId).map((row) => {
     const flag = row.evidence as RiskFlag;
-    if (row.status === 'open' || !row.dismissedBy) return { ...flag, id: row.id };
+    if (row.status === 'open' || !row.dismissedBy)
+      return { ...flag, id: row.id };
     return {
       ...flag,
       id: row.id,
@@ -97,7 +107,10 @@ export function loadRiskFlags(store: StoreHandle, sessionId: string): RiskFlag[]
 }
 
 /** A stored version as the UI shows it, with any supervisors' co-signatures. */
-export function toNoteView(store: StoreHandle, version: NoteVersion): NoteVersionView {
+export function toNoteView(
+  store: StoreHandle,
+  version: NoteVersion,
+): NoteVersionView {
   const cosigners = store.repos.cosignatures
     .forNote(version.noteId)
     .filter((c) => c.version === version.version)
@@ -110,7 +123,9 @@ export function toNoteView(store: StoreHandle, version: NoteVersion): NoteVersio
     createdAt: version.createdAt,
     ...(version.signedBy ? { signedBy: version.signedBy } : {}),
     ...(version.signedAt ? { signedAt: version.signedAt } : {}),
-    ...(version.amendmentReason ? { amendmentReason: version.amendmentReason } : {}),
+    ...(version.amendmentReason
+      ? { amendmentReason: version.amendmentReason }
+      : {}),
   };
 }
 

@@ -43,8 +43,17 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
   const { store } = deps;
   const { repos, db } = store;
   const now = deps.now ?? (() => new Date());
-  const audit = (action: Parameters<typeof appendAudit>[1]['action'], type: string, id: string) =>
-    appendAudit(db, { actor: deps.actor(), action, objectType: type, objectId: id });
+  const audit = (
+    action: Parameters<typeof appendAudit>[1]['action'],
+    type: string,
+    id: string,
+  ) =>
+    appendAudit(db, {
+      actor: deps.actor(),
+      action,
+      objectType: type,
+      objectId: id,
+    });
 
   async function run(
     appointment: Appointment,
@@ -73,7 +82,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
                 sessionId: id,
                 spoolId,
                 path: null,
-                channelMap: audio.channels.length === 2 ? ['clinician', 'client'] : ['mixed'],
+                channelMap:
+                  audio.channels.length === 2
+                    ? ['clinician', 'client']
+                    : ['mixed'],
                 sampleRate: audio.sampleRate,
                 durationSec: audio.durationSec,
               });
@@ -82,7 +94,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
             })();
           },
           transcribed: (transcript) => {
-            repos.transcripts.upsertSegments(required(sessionId), transcript.segments);
+            repos.transcripts.upsertSegments(
+              required(sessionId),
+              transcript.segments,
+            );
           },
           assessed: (assessments, flags) => {
             const id = required(sessionId);
@@ -133,12 +148,16 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     return note;
   }
 
-  const appointmentOf = (sessionId: string) => requireAppointment(store, sessionId);
+  const appointmentOf = (sessionId: string) =>
+    requireAppointment(store, sessionId);
 
   const service: SessionService = {
-    listSessions: () => repos.sessions.list().map((s) => sessionSummary(store, s.id)),
-    listAppointments: (day) => listAppointments(store, deps.actor(), day ?? now().toISOString()),
-    createSession: (appointment) => sessionSummary(store, createSessionRow(appointment)),
+    listSessions: () =>
+      repos.sessions.list().map((s) => sessionSummary(store, s.id)),
+    listAppointments: (day) =>
+      listAppointments(store, deps.actor(), day ?? now().toISOString()),
+    createSession: (appointment) =>
+      sessionSummary(store, createSessionRow(appointment)),
     importRecording: (sessionId, file, options) =>
       withTempFile(store, file, (path) =>
         run(appointmentOf(sessionId), path, options, sessionId),
@@ -160,23 +179,41 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     },
     signNote: (sessionId, signer) => signNote(sessionId, signer),
     amendNote: (sessionId, draft, reason, actor) => {
-      const version = repos.notes.amend(noteOf(sessionId).id, draft, reason, actor);
+      const version = repos.notes.amend(
+        noteOf(sessionId).id,
+        draft,
+        reason,
+        actor,
+      );
       audit('amend', 'note', version.noteId);
       return toNoteView(store, version);
     },
     cosignNote: (sessionId, cosigner) => {
       const note = noteOf(sessionId);
       const signed = repos.notes.signedVersion(note.id);
-      if (!signed) throw new AppError('note_invalid', 'Only a signed note can be co-signed.');
-      repos.cosignatures.add(note.id, signed.version, cosigner.id, now().toISOString());
+      if (!signed)
+        throw new AppError(
+          'note_invalid',
+          'Only a signed note can be co-signed.',
+        );
+      repos.cosignatures.add(
+        note.id,
+        signed.version,
+        cosigner.id,
+        now().toISOString(),
+      );
       audit('cosign', 'note', note.id);
       return toNoteView(store, signed);
     },
     deliver: async (sessionId) => {
-      if (!deps.delivery) throw new AppError('invalid_request', 'No EHR connector is set up.');
+      if (!deps.delivery)
+        throw new AppError('invalid_request', 'No EHR connector is set up.');
       deps.delivery.enqueue(store, sessionId);
       await deps.delivery.drain();
-      return repos.outbox.list().map(toDeliveryView).filter((d) => d.sessionId === sessionId);
+      return repos.outbox
+        .list()
+        .map(toDeliveryView)
+        .filter((d) => d.sessionId === sessionId);
     },
     listDeliveries: () => repos.outbox.list().map(toDeliveryView),
     close: () => {
@@ -185,11 +222,17 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     },
   };
 
-  function signNote(sessionId: string, signer: { id: string; name: string }): NoteVersionView {
+  function signNote(
+    sessionId: string,
+    signer: { id: string; name: string },
+  ): NoteVersionView {
     const note = noteOf(sessionId);
     const draft = repos.notes.latest(note.id)?.content as Draft | undefined;
     if (draft?.incomplete) {
-      throw new AppError('note_invalid', 'Part of this draft was cut short; edit it before signing.');
+      throw new AppError(
+        'note_invalid',
+        'Part of this draft was cut short; edit it before signing.',
+      );
     }
     // Signing applies the program's retention policy (default: the audio
     // and its key are destroyed; the transcript gets its removal date).
@@ -199,7 +242,10 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
     );
     const appointment = appointmentOf(sessionId);
     billAndClaim(store, sessionId, appointment, now());
-    log().info('note.signed', { sessionId, flags: loadRiskFlags(store, sessionId).length });
+    log().info('note.signed', {
+      sessionId,
+      flags: loadRiskFlags(store, sessionId).length,
+    });
     return toNoteView(store, signed);
   }
 
@@ -207,12 +253,17 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
 }
 
 function required(sessionId: string | undefined): string {
-  if (!sessionId) throw new AppError('internal', 'The session was not created.');
+  if (!sessionId)
+    throw new AppError('internal', 'The session was not created.');
   return sessionId;
 }
 
 /** The clinician's appointments on the UTC day of `day`. */
-function listAppointments(store: StoreHandle, clinicianId: string, day: string): Appointment[] {
+function listAppointments(
+  store: StoreHandle,
+  clinicianId: string,
+  day: string,
+): Appointment[] {
   const start = new Date(`${day.slice(0, 10)}T00:00:00Z`);
   const end = new Date(start.getTime() + 24 * 3600_000);
   return store.repos.appointments.listForClinician(

@@ -17,7 +17,10 @@ import type {
 } from './types';
 
 /** One row of the session list, with the workflow status derived from the store. */
-export function sessionSummary(store: StoreHandle, sessionId: string): SessionSummary {
+export function sessionSummary(
+  store: StoreHandle,
+  sessionId: string,
+): SessionSummary {
   const { repos } = store;
   const session = repos.sessions.require(sessionId);
   const appointment = requireAppointment(store, sessionId);
@@ -43,18 +46,26 @@ function workflowStatus(
   if (noteStatus === 'signed' || noteStatus === 'amended') return 'signed';
   if (noteStatus) return 'drafted';
   const session = store.repos.sessions.require(sessionId);
-  if (session.status === 'recording' || session.status === 'paused') return 'recording';
-  if (session.status === 'failed' || session.status === 'interrupted') return 'failed';
-  if (store.repos.recordings.forSession(sessionId).length > 0) return 'processing';
+  if (session.status === 'recording' || session.status === 'paused')
+    return 'recording';
+  if (session.status === 'failed' || session.status === 'interrupted')
+    return 'failed';
+  if (store.repos.recordings.forSession(sessionId).length > 0)
+    return 'processing';
   return 'scheduled';
 }
 
 /** Everything the review and billing screens need for one session. */
-export function sessionDetail(store: StoreHandle, sessionId: string): SessionDetail {
+export function sessionDetail(
+  store: StoreHandle,
+  sessionId: string,
+): SessionDetail {
   const { repos } = store;
   const appointment = requireAppointment(store, sessionId);
   const note = repos.notes.forSession(sessionId)[0];
-  const versions = note ? repos.notes.versions(note.id).map((v) => toNoteView(store, v)) : [];
+  const versions = note
+    ? repos.notes.versions(note.id).map((v) => toNoteView(store, v))
+    : [];
   const segments = repos.transcripts.segments(sessionId);
   const recording = repos.recordings.forSession(sessionId)[0];
   const transcript: Transcript | null =
@@ -85,7 +96,10 @@ export function sessionDetail(store: StoreHandle, sessionId: string): SessionDet
 }
 
 /** The billing screen's view: no transcript and no note narrative. */
-export function billingDetail(store: StoreHandle, sessionId: string): BillingDetail {
+export function billingDetail(
+  store: StoreHandle,
+  sessionId: string,
+): BillingDetail {
   const summary = sessionSummary(store, sessionId);
   return {
     summary,
@@ -98,7 +112,10 @@ export function billingDetail(store: StoreHandle, sessionId: string): BillingDet
   };
 }
 
-function billingView(store: StoreHandle, sessionId: string): BillingView | null {
+function billingView(
+  store: StoreHandle,
+  sessionId: string,
+): BillingView | null {
   const appointment = requireAppointment(store, sessionId);
   const billing = currentBilling(store, sessionId, appointment);
   if (!billing) return null;
@@ -106,9 +123,13 @@ function billingView(store: StoreHandle, sessionId: string): BillingView | null 
   let claimError: string | null = null;
   if (!stored) {
     try {
-      claimSession(appointment, billing.suggestion, { controlNumber: 1, now: new Date() });
+      claimSession(appointment, billing.suggestion, {
+        controlNumber: 1,
+        now: new Date(),
+      });
     } catch (error) {
-      claimError = error instanceof Error ? error.message : 'The claim cannot be built.';
+      claimError =
+        error instanceof Error ? error.message : 'The claim cannot be built.';
     }
   }
   return {

@@ -30,13 +30,19 @@ export function spoolDecodedAudio(
   });
   const frames = audio.channels[0]?.length ?? 0;
   for (let from = 0; from < frames; from += WRITE_FRAMES) {
-    writer.write(interleave(audio.channels, from, Math.min(frames, from + WRITE_FRAMES)));
+    writer.write(
+      interleave(audio.channels, from, Math.min(frames, from + WRITE_FRAMES)),
+    );
   }
   writer.close();
   return spoolId;
 }
 
-function interleave(channels: Float32Array[], from: number, to: number): Buffer {
+function interleave(
+  channels: Float32Array[],
+  from: number,
+  to: number,
+): Buffer {
   const count = channels.length;
   const out = new Float32Array((to - from) * count);
   for (let frame = from; frame < to; frame++) {

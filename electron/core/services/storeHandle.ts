@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { KeyStore } from '../keys/keyStore';
 import type { Database } from '../store/database';
 import { openStore, spoolRoot } from '../store/openStore';
-import { createRepositories, type Repositories } from '../store/repositories/index';
+import {
+  createRepositories,
+  type Repositories,
+} from '../store/repositories/index';
 
 /** One open, migrated store: the database, its repositories and the spool. */
 export interface StoreHandle {

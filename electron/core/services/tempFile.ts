@@ -15,7 +15,10 @@ export async function withTempFile<T>(
 ): Promise<T> {
   const dir = path.join(store.dataDir, 'tmp');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const extension = path.extname(file.name).replace(/[^.\w]/g, '').slice(0, 8);
+  const extension = path
+    .extname(file.name)
+    .replace(/[^.\w]/g, '')
+    .slice(0, 8);
   const target = path.join(dir, `${randomUUID()}${extension}`);
   writeFileSync(target, file.bytes, { mode: 0o600, flag: 'wx' });
   try {

@@ -8,12 +8,7 @@ import type { RiskFlag } from '../risk/types';
 
 /** Where a session stands in the clinician's day. */
 export type SessionStatus =
-  | 'scheduled'
-  | 'recording'
-  | 'processing'
-  | 'drafted'
-  | 'signed'
-  | 'failed';
+  'scheduled' | 'recording' | 'processing' | 'drafted' | 'signed' | 'failed';
 
 export type NoteStatus = 'draft' | 'edited' | 'signed' | 'amended';
 
@@ -134,10 +129,21 @@ export interface SessionService {
   /** What a biller may see: no transcript, no note narrative. */
   getBilling(sessionId: string): BillingDetail;
   editNote(sessionId: string, draft: Draft, actorId: string): NoteVersionView;
-  signNote(sessionId: string, signer: { id: string; name: string }): NoteVersionView;
-  amendNote(sessionId: string, draft: Draft, reason: string, actorId: string): NoteVersionView;
+  signNote(
+    sessionId: string,
+    signer: { id: string; name: string },
+  ): NoteVersionView;
+  amendNote(
+    sessionId: string,
+    draft: Draft,
+    reason: string,
+    actorId: string,
+  ): NoteVersionView;
   /** A supervisor attests the signed note; the note itself is unchanged. */
-  cosignNote(sessionId: string, cosigner: { id: string; name: string }): NoteVersionView;
+  cosignNote(
+    sessionId: string,
+    cosigner: { id: string; name: string },
+  ): NoteVersionView;
   /** Queues delivery of a signed session to the practice's EHR connector. */
   deliver(sessionId: string): Promise<DeliveryView[]>;
   listDeliveries(): DeliveryView[];

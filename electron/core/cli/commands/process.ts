@@ -22,15 +22,34 @@ export const processCommand: CliCommand = {
       .description(
         'the main job: recording + appointment -> transcript, assessments, risk flags, draft note, codes and claim',
       )
-      .argument('<recording>', 'session recording (wav, flac, mp3, m4a, ogg/opus, webm)')
-      .requiredOption('--appointment <file>', 'appointment JSON (client, payer, clinician, times)')
-      .option('--format <format>', 'note format: soap, birp, dap, girp or a custom template', 'soap')
+      .argument(
+        '<recording>',
+        'session recording (wav, flac, mp3, m4a, ogg/opus, webm)',
+      )
+      .requiredOption(
+        '--appointment <file>',
+        'appointment JSON (client, payer, clinician, times)',
+      )
+      .option(
+        '--format <format>',
+        'note format: soap, birp, dap, girp or a custom template',
+        'soap',
+      )
       .option('--engine <engine>', 'drafting engine: llm or rules', 'llm')
-      .option('--ehr <url|sandbox>', 'deliver to a FHIR R4 server, or start a local sandbox one')
-      .option('--sign-as <clinician>', 'sign and deliver without review (unattended demos only)')
+      .option(
+        '--ehr <url|sandbox>',
+        'deliver to a FHIR R4 server, or start a local sandbox one',
+      )
+      .option(
+        '--sign-as <clinician>',
+        'sign and deliver without review (unattended demos only)',
+      )
       .option('--json', 'print one result object on stdout')
       .option('--summary', 'print a readable summary of everything produced')
-      .option('--data-dir <dir>', 'where the encrypted store lives (default HUSHNOTE_DATA_DIR)')
+      .option(
+        '--data-dir <dir>',
+        'where the encrypted store lives (default HUSHNOTE_DATA_DIR)',
+      )
       .option('--whisper-model <path>', 'a ggml Whisper model file')
       .option('--llm-model <path>', 'a GGUF instruct model file')
       .option('--channels <list>', 'what each channel carries', 'mic,system')

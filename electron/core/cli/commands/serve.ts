@@ -13,10 +13,18 @@ export const serveCommand: CliCommand = {
   define(program, out) {
     program
       .command('serve')
-      .description('serve the app to a local browser through the token-protected bridge')
+      .description(
+        'serve the app to a local browser through the token-protected bridge',
+      )
       .option('--port <port>', 'port on 127.0.0.1 (0 picks a free one)', '0')
-      .option('--data-dir <dir>', 'where the encrypted store lives (default HUSHNOTE_DATA_DIR)')
-      .option('--ehr <url|sandbox>', 'deliver signed sessions here (default HUSHNOTE_EHR)')
+      .option(
+        '--data-dir <dir>',
+        'where the encrypted store lives (default HUSHNOTE_DATA_DIR)',
+      )
+      .option(
+        '--ehr <url|sandbox>',
+        'deliver signed sessions here (default HUSHNOTE_EHR)',
+      )
       .option('--threads <n>', 'CPU threads for Whisper and the LLM', '2')
       .action(async (flags: ServeFlags) => {
         const { startBridge } = await import('../../bridge/server');
@@ -31,7 +39,9 @@ export const serveCommand: CliCommand = {
           version: '0.1.0',
           dataDir,
           keyStore: keyStoreFromEnv(dataDir),
-          engines: realEngines({ threads: Math.max(1, Number(flags.threads) || 2) }),
+          engines: realEngines({
+            threads: Math.max(1, Number(flags.threads) || 2),
+          }),
           ...(ehr ? { ehr } : {}),
         });
         const bridge = await startBridge({

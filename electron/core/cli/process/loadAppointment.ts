@@ -8,7 +8,10 @@ export function loadAppointment(file: string): Appointment {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch {
-    throw new AppError('invalid_request', 'The appointment file is missing or not JSON.');
+    throw new AppError(
+      'invalid_request',
+      'The appointment file is missing or not JSON.',
+    );
   }
   const parsed = appointmentSchema.safeParse(raw);
   if (!parsed.success) {

@@ -24,21 +24,28 @@ export async function runProcess(
   const engine = parseEngine(flags.engine);
   const threads = Math.max(1, Number(flags.threads) || 2);
   const dataDir = flags.dataDir ?? defaultDataDir();
-  const store = await openStoreHandle({ dataDir, keyStore: keyStoreFromEnv(dataDir) });
+  const store = await openStoreHandle({
+    dataDir,
+    keyStore: keyStoreFromEnv(dataDir),
+  });
   const engines = realEngines({
     threads,
     channels: parseChannels(flags.channels),
     ...(flags.whisperModel ? { whisperModel: flags.whisperModel } : {}),
     ...(flags.llmModel ? { llmModel: flags.llmModel } : {}),
   });
-  const ehr: EhrTarget | undefined = flags.ehr ? await openEhr(flags.ehr, store) : undefined;
+  const ehr: EhrTarget | undefined = flags.ehr
+    ? await openEhr(flags.ehr, store)
+    : undefined;
   const service = createSessionService({
     store,
     engines,
     actor: () => flags.signAs ?? appointment.clinician.id,
     ...(ehr ? { delivery: ehr.delivery } : {}),
   });
-  const bar = createStepBar(process.stderr.isTTY || process.env['HUSHNOTE_PROGRESS'] === '1');
+  const bar = createStepBar(
+    process.stderr.isTTY || process.env['HUSHNOTE_PROGRESS'] === '1',
+  );
 
   try {
     let detail = await service.processRecording(appointment, recording, {
@@ -46,7 +53,8 @@ export async function runProcess(
       engine,
       onProgress: (step, fraction) => bar.update(step, fraction),
     });
-    if (flags.signAs) detail = await signAndDeliver(detail, flags.signAs, service, bar, ehr);
+    if (flags.signAs)
+      detail = await signAndDeliver(detail, flags.signAs, service, bar, ehr);
     bar.stop();
     report(detail, flags, out, ehr ? await ehr.describe() : []);
   } finally {
@@ -66,7 +74,10 @@ async function signAndDeliver(
 ): Promise<SessionDetail> {
   const sessionId = detail.summary.id;
   bar.update('sign', 0);
-  service.signNote(sessionId, { id: signAs, name: detail.appointment.clinician.name });
+  service.signNote(sessionId, {
+    id: signAs,
+    name: detail.appointment.clinician.name,
+  });
   if (ehr) {
     bar.update('deliver', 0);
     await service.deliver(sessionId);
@@ -75,7 +86,12 @@ async function signAndDeliver(
   return service.getSession(sessionId);
 }
 
-function report(detail: SessionDetail, flags: ProcessFlags, out: Output, ehrLines: string[]): void {
+function report(
+  detail: SessionDetail,
+  flags: ProcessFlags,
+  out: Output,
+  ehrLines: string[],
+): void {
   if (flags.json) {
     out.json({ ...detail, ehr: ehrLines });
     return;
@@ -84,8 +100,12 @@ function report(detail: SessionDetail, flags: ProcessFlags, out: Output, ehrLine
     out.stdout(renderSummary(detail, ehrLines));
     return;
   }
-  const codes = detail.billing?.suggestion.lines.map((l) => [l.cpt, ...l.modifiers].join('-'));
-  out.stdout(`session ${detail.summary.id}: ${detail.summary.status}; codes ${codes?.join(', ') ?? 'none'}\n`);
+  const codes = detail.billing?.suggestion.lines.map((l) =>
+    [l.cpt, ...l.modifiers].join('-'),
+  );
+  out.stdout(
+    `session ${detail.summary.id}: ${detail.summary.status}; codes ${codes?.join(', ') ?? 'none'}\n`,
+  );
   for (const line of ehrLines) out.stdout(`${line}\n`);
 }
 

@@ -4,7 +4,10 @@ import { isSegmentEvidence, type Draft } from '../../drafting/types';
 const RULE = '-'.repeat(64);
 
 /** A readable account of one processed session, for the terminal. */
-export function renderSummary(detail: SessionDetail, extra: string[] = []): string {
+export function renderSummary(
+  detail: SessionDetail,
+  extra: string[] = [],
+): string {
   const lines: string[] = [];
   const push = (...more: string[]) => lines.push(...more);
   const { appointment, transcript } = detail;
@@ -22,8 +25,12 @@ export function renderSummary(detail: SessionDetail, extra: string[] = []): stri
 
   push('', 'Assessments:');
   for (const a of detail.assessments) {
-    const answers = a.answers.map((v) => (v === null ? '?' : String(v))).join(',');
-    push(`  ${a.instrumentId}: total ${a.total ?? 'n/a'} (${a.severity ?? 'no total'}), answers ${answers}, ${a.status}`);
+    const answers = a.answers
+      .map((v) => (v === null ? '?' : String(v)))
+      .join(',');
+    push(
+      `  ${a.instrumentId}: total ${a.total ?? 'n/a'} (${a.severity ?? 'no total'}), answers ${answers}, ${a.status}`,
+    );
   }
   if (detail.assessments.length === 0) push('  none detected');
 
@@ -31,11 +38,14 @@ export function renderSummary(detail: SessionDetail, extra: string[] = []): stri
   for (const f of detail.riskFlags) {
     const quote = f.evidence[0]?.quote ?? f.detail ?? '';
     const denied = f.denials.map((d) => d.about).join(', ');
-    push(`  ${f.type} (${f.severity})${quote ? `: "${quote}"` : ''}${denied ? `; denies ${denied}` : ''}`);
+    push(
+      `  ${f.type} (${f.severity})${quote ? `: "${quote}"` : ''}${denied ? `; denies ${denied}` : ''}`,
+    );
   }
   if (detail.riskFlags.length === 0) push('  none');
 
-  if (detail.note) push('', ...renderDraft(detail.note.draft, detail.note.status));
+  if (detail.note)
+    push('', ...renderDraft(detail.note.draft, detail.note.status));
   push('', ...renderBilling(detail));
   if (extra.length > 0) push('', ...extra);
   push(RULE);
@@ -43,7 +53,9 @@ export function renderSummary(detail: SessionDetail, extra: string[] = []): stri
 }
 
 function renderDraft(draft: Draft, status: string): string[] {
-  const out = [`Note (${String(draft.format).toUpperCase()}, ${draft.engine} engine, ${status}):`];
+  const out = [
+    `Note (${String(draft.format).toUpperCase()}, ${draft.engine} engine, ${status}):`,
+  ];
   if (draft.noContent) return [...out, '  No clinical content was captured.'];
   for (const section of draft.sections) {
     out.push(`  ${section.title}`);
@@ -63,14 +75,20 @@ function renderBilling(detail: SessionDetail): string[] {
   const out = [`Billing (${billing.minutes} minutes):`];
   for (const line of billing.suggestion.lines) {
     const mods = line.modifiers.length ? `-${line.modifiers.join('-')}` : '';
-    out.push(`  ${line.cpt}${mods} x${line.units}, POS ${line.pos}: ${line.description}`);
+    out.push(
+      `  ${line.cpt}${mods} x${line.units}, POS ${line.pos}: ${line.description}`,
+    );
   }
-  if (billing.suggestion.blocked) out.push(`  blocked: ${billing.suggestion.blocked}`);
-  for (const reason of billing.suggestion.reasons) out.push(`  because ${reason}`);
+  if (billing.suggestion.blocked)
+    out.push(`  blocked: ${billing.suggestion.blocked}`);
+  for (const reason of billing.suggestion.reasons)
+    out.push(`  because ${reason}`);
   const doc = billing.documentation;
   if (doc) {
-    for (const p of doc.blocking) out.push(`  documentation (blocking): ${p.message}`);
-    for (const p of doc.warnings) out.push(`  documentation (warning): ${p.message}`);
+    for (const p of doc.blocking)
+      out.push(`  documentation (blocking): ${p.message}`);
+    for (const p of doc.warnings)
+      out.push(`  documentation (warning): ${p.message}`);
   }
   if (billing.claimX12) {
     const segments = billing.claimX12.split('~').filter((s) => s.trim()).length;
