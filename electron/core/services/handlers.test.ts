@@ -72,11 +72,11 @@ describe('session handlers', () => {
     const bus = new EventBus();
     const registry = new HandlerRegistry();
     let options: ProcessOptions | undefined;
-    const { service } = fakeService(async (_id, file, o) => {
+    const { service } = fakeService((_id, file, o) => {
       options = o;
       expect(file.bytes.toString()).toBe('RIFF-not-really');
       o.onProgress?.('transcribe', 0.5);
-      return {} as SessionDetail;
+      return Promise.resolve({} as SessionDetail);
     });
     registerSessionHandlers(registry, service, bus);
     const { seen, ended } = eventsOf(bus);
