@@ -6,10 +6,18 @@ import { z } from 'zod';
  */
 
 /** idle -> preparing -> recording (<-> paused) -> finalizing -> saved. */
-export type CaptureState = 'idle' | 'preparing' | 'recording' | 'paused' | 'finalizing' | 'saved' | 'failed';
+export type CaptureState =
+  | 'idle'
+  | 'preparing'
+  | 'recording'
+  | 'paused'
+  | 'finalizing'
+  | 'saved'
+  | 'failed';
 
 /** Why a recording goes on in a lesser way; it never stops recording. */
-export type DegradedReason = 'mic_silent' | 'system_silent' | 'device_changed' | 'source_restarting';
+export type DegradedReason =
+  'mic_silent' | 'system_silent' | 'device_changed' | 'source_restarting';
 
 export type CaptureChannel = 'mic' | 'system';
 

@@ -80,7 +80,11 @@ const processFields = {
   format: z.string().min(1).max(40).default('soap'),
   engine: z.enum(['llm', 'rules']).default('rules'),
   /** Stereo channel roles, left first. */
-  channels: z.array(z.enum(['mic', 'system'])).min(1).max(2).optional(),
+  channels: z
+    .array(z.enum(['mic', 'system']))
+    .min(1)
+    .max(2)
+    .optional(),
 };
 
 /** 48 MiB of base64 keeps the JSON body under the bridge's 64 MiB limit. */

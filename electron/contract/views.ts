@@ -12,7 +12,12 @@ export type Modality = 'video' | 'audio' | 'in-person';
 
 export interface AppointmentView {
   id: string;
-  client: { id: string; givenName: string; familyName: string; birthDate: string };
+  client: {
+    id: string;
+    givenName: string;
+    familyName: string;
+    birthDate: string;
+  };
   clinician: { id: string; name: string; credential: string };
   payer: { id: string; name: string; profile: string };
   service: string;
@@ -25,12 +30,7 @@ export interface AppointmentView {
 }
 
 export type SessionStatus =
-  | 'scheduled'
-  | 'recording'
-  | 'processing'
-  | 'drafted'
-  | 'signed'
-  | 'failed';
+  'scheduled' | 'recording' | 'processing' | 'drafted' | 'signed' | 'failed';
 export type NoteStatus = 'draft' | 'edited' | 'signed' | 'amended';
 
 export interface SessionSummaryView {
@@ -59,7 +59,12 @@ export interface TranscriptView {
   durationSec: number;
   language: string;
   segments: SegmentView[];
-  failedRegions: { start: number; end: number; channel: number; reason: string }[];
+  failedRegions: {
+    start: number;
+    end: number;
+    channel: number;
+    reason: string;
+  }[];
   silentChannels: number[];
 }
 
@@ -127,7 +132,12 @@ export interface RiskFlagView {
   severity: 'low' | 'moderate' | 'high';
   status: 'open' | 'dismissed';
   source: 'transcript' | 'assessment';
-  evidence: { segmentIds: string[]; quote: string; start: number; end: number }[];
+  evidence: {
+    segmentIds: string[];
+    quote: string;
+    start: number;
+    end: number;
+  }[];
   mandatedReport: boolean;
   detail?: string;
 }

@@ -16,16 +16,25 @@ export interface TrayHandle {
  * recording and toggle it; the renderer does the toggling (it knows the
  * session and the consent record).
  */
-export function createTray(options: { show: () => void; toggleRecording: () => void }): TrayHandle {
+export function createTray(options: {
+  show: () => void;
+  toggleRecording: () => void;
+}): TrayHandle {
   const icons = path.join(app.getAppPath(), 'resources', 'icons');
   const idle = nativeImage.createFromPath(path.join(icons, 'trayTemplate.png'));
-  const recording = nativeImage.createFromPath(path.join(icons, 'tray-recording.png'));
+  const recording = nativeImage.createFromPath(
+    path.join(icons, 'tray-recording.png'),
+  );
   const tray = new Tray(idle);
 
   const menu = (live: boolean) =>
     Menu.buildFromTemplate([
       { label: live ? 'Recording…' : 'Not recording', enabled: false },
-      { label: live ? 'Stop recording' : 'Start recording', accelerator: RECORD_SHORTCUT, click: options.toggleRecording },
+      {
+        label: live ? 'Stop recording' : 'Start recording',
+        accelerator: RECORD_SHORTCUT,
+        click: options.toggleRecording,
+      },
       { label: 'Show Hushnote', click: options.show },
       { type: 'separator' },
       { label: 'Quit', role: 'quit' },

@@ -3,7 +3,12 @@ import type { AppInfo } from '../../electron/contract/contract';
 import { useClient } from './api/context';
 import { CallError } from './api/client';
 import { describeError } from './api/errorText';
-import { SCREEN_TITLES, SCREENS, useNavigation, type Screen } from './stores/navigation';
+import {
+  SCREEN_TITLES,
+  SCREENS,
+  useNavigation,
+  type Screen,
+} from './stores/navigation';
 import { AuditScreen } from './screens/AuditScreen';
 import { BillingScreen } from './screens/BillingScreen';
 import { ClientsScreen } from './screens/ClientsScreen';
@@ -29,7 +34,11 @@ export function App() {
       .call('app:info', {})
       .then(setInfo)
       .catch((e: unknown) => {
-        setError(e instanceof CallError ? describeError(e.info) : 'Hushnote is not reachable.');
+        setError(
+          e instanceof CallError
+            ? describeError(e.info)
+            : 'Hushnote is not reachable.',
+        );
       });
   }, [client]);
 
@@ -55,7 +64,9 @@ export function App() {
           {theme === 'light' ? 'Dark theme' : 'Light theme'}
         </button>
         <p className="status" role="status">
-          {info ? `Connected (${info.mode}) v${info.version}` : (error ?? 'Connecting…')}
+          {info
+            ? `Connected (${info.mode}) v${info.version}`
+            : (error ?? 'Connecting…')}
         </p>
       </nav>
       <main className="content">

@@ -25,7 +25,9 @@ export async function spawnAndRead(
   });
   let output = '';
   const matches = await new Promise<string[]>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code ?? 'signal'}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`${args.join(' ')} exited with ${code ?? 'signal'}`)),
+    );
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const found = patterns.map((p) => p.exec(output)?.[1]);
@@ -36,7 +38,9 @@ export async function spawnAndRead(
 }
 
 /** Starts `hushnote serve --port 0` as a user would and reads its URL and token. */
-export async function serve(env: NodeJS.ProcessEnv = {}): Promise<{ app: ServedApp; child: ChildProcess }> {
+export async function serve(
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ app: ServedApp; child: ChildProcess }> {
   const { child, matches, output } = await spawnAndRead(
     ['bin/hushnote.mjs', 'serve', '--port', '0'],
     env,
@@ -47,15 +51,26 @@ export async function serve(env: NodeJS.ProcessEnv = {}): Promise<{ app: ServedA
 }
 
 /** A fresh data folder with a passphrase-wrapped key (no OS keychain in CI). */
-export function isolatedStore(): { env: NodeJS.ProcessEnv; remove: () => void } {
+export function isolatedStore(): {
+  env: NodeJS.ProcessEnv;
+  remove: () => void;
+} {
   const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-browser-'));
   return {
-    env: { HUSHNOTE_DATA_DIR: dir, HUSHNOTE_KEYSTORE: 'passphrase', HUSHNOTE_PASSPHRASE: 'browser-test-passphrase' },
+    env: {
+      HUSHNOTE_DATA_DIR: dir,
+      HUSHNOTE_KEYSTORE: 'passphrase',
+      HUSHNOTE_PASSPHRASE: 'browser-test-passphrase',
+    },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
-export const CLINICIAN = { username: 'arivera', displayName: 'Alex Rivera', password: 'correct horse battery staple' };
+export const CLINICIAN = {
+  username: 'arivera',
+  displayName: 'Alex Rivera',
+  password: 'correct horse battery staple',
+};
 
 /** Creates the first account on a fresh store, or signs in to an existing one. */
 export async function signIn(page: Page): Promise<void> {
@@ -65,7 +80,9 @@ export async function signIn(page: Page): Promise<void> {
   await expect(setup.or(login).or(ready)).toBeVisible();
   if (await setup.isVisible()) {
     await page.getByLabel('Username').fill(CLINICIAN.username);
-    await page.getByLabel('Name as it appears on notes').fill(CLINICIAN.displayName);
+    await page
+      .getByLabel('Name as it appears on notes')
+      .fill(CLINICIAN.displayName);
     await page.getByLabel('Password').fill(CLINICIAN.password);
     await page.getByRole('button', { name: 'Create account' }).click();
   } else if (await login.isVisible()) {

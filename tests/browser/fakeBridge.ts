@@ -7,7 +7,10 @@ import { createCore } from '../../electron/core/app/core';
 import { startBridge } from '../../electron/core/bridge/server';
 import { appointmentSchema } from '../../electron/core/domain/appointment';
 import { registerAppHandlers } from '../../electron/core/services/appHandlers';
-import { registerSessionHandlers, startImport } from '../../electron/core/services/handlers';
+import {
+  registerSessionHandlers,
+  startImport,
+} from '../../electron/core/services/handlers';
 import { CaptureController } from '../../electron/core/capture/captureController';
 import { registerCaptureHandlers } from '../../electron/core/capture/captureHandlers';
 import { memorySink } from '../../electron/core/capture/captureSink';
@@ -15,9 +18,14 @@ import { FakeAudioSource } from '../../electron/core/capture/fakeAudioSource';
 import { fakeSessionService } from './fakeSessionService';
 
 const sample = appointmentSchema.parse(
-  JSON.parse(readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8')),
+  JSON.parse(
+    readFileSync('resources/samples/cbt-phq9-demo.appointment.json', 'utf8'),
+  ),
 );
-const service = fakeSessionService(sample, '../shared/fixtures/sessions/cbt-phq9-demo.json');
+const service = fakeSessionService(
+  sample,
+  '../shared/fixtures/sessions/cbt-phq9-demo.json',
+);
 
 const core = createCore({ mode: 'bridge', version: '0.1.0' });
 const jobs = registerSessionHandlers(core.registry, service, core.events);
@@ -28,18 +36,42 @@ const capture = new CaptureController({
   consentRequired: true,
   recordConsent: () => undefined,
   onSaved: (sessionId, file) =>
-    startImport(jobs, service, sessionId, file, { format: 'soap', engine: 'rules', channels: ['mic', 'system'] }).jobId,
+    startImport(jobs, service, sessionId, file, {
+      format: 'soap',
+      engine: 'rules',
+      channels: ['mic', 'system'],
+    }).jobId,
 });
 registerCaptureHandlers(core.registry, capture);
 // Registered beside the session handlers by createAppCore, as here.
-core.registry.register('session:billing', ({ sessionId }) => service.getBilling(sessionId));
+core.registry.register('session:billing', ({ sessionId }) =>
+  service.getBilling(sessionId),
+);
 registerAppHandlers(core.registry, {
-  listAudit: () => [{ id: 1, at: new Date().toISOString(), actor: 'clin-1', action: 'create', objectType: 'session', objectId: 's1', detail: null, prevHash: '', hash: '' }],
+  listAudit: () => [
+    {
+      id: 1,
+      at: new Date().toISOString(),
+      actor: 'clin-1',
+      action: 'create',
+      objectType: 'session',
+      objectId: 's1',
+      detail: null,
+      prevHash: '',
+      hash: '',
+    },
+  ],
   ehrConnector: 'sandbox',
   consentRequired: true,
   retentionDays: 30,
   dataDir: '/tmp/hushnote-fake',
 });
-const bridge = await startBridge({ core, port: 0, rendererDir: path.resolve('out/renderer') });
-process.stdout.write(`listening on ${bridge.url}\ntoken: ${bridge.token}\nopen: ${bridge.url}#token=${bridge.token}\n`);
+const bridge = await startBridge({
+  core,
+  port: 0,
+  rendererDir: path.resolve('out/renderer'),
+});
+process.stdout.write(
+  `listening on ${bridge.url}\ntoken: ${bridge.token}\nopen: ${bridge.url}#token=${bridge.token}\n`,
+);
 process.once('SIGTERM', () => void bridge.close().then(() => process.exit(0)));

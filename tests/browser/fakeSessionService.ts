@@ -15,7 +15,10 @@ import { PIPELINE_STEPS } from '../../electron/core/services/types';
  * "Transcription" reads the fixture's reference transcript; the real flow is
  * tested in fullFlow.spec.ts against the real service.
  */
-export function fakeSessionService(appointment: Appointment, referencePath: string): SessionService {
+export function fakeSessionService(
+  appointment: Appointment,
+  referencePath: string,
+): SessionService {
   const sessions = new Map<string, SessionDetail>();
   const deliveries: DeliveryView[] = [];
 
@@ -31,31 +34,65 @@ export function fakeSessionService(appointment: Appointment, referencePath: stri
     createSession: (a) => {
       const id = `s${sessions.size + 1}`;
       const summary = {
-        id, appointmentId: a.id, clientId: a.client.id, clientLabel: `${a.client.givenName[0] ?? ''}. ${a.client.familyName}`,
-        status: 'scheduled' as const, scheduledStart: a.scheduledStart, scheduledEnd: a.scheduledEnd, modality: a.modality, noteStatus: null,
+        id,
+        appointmentId: a.id,
+        clientId: a.client.id,
+        clientLabel: `${a.client.givenName[0] ?? ''}. ${a.client.familyName}`,
+        status: 'scheduled' as const,
+        scheduledStart: a.scheduledStart,
+        scheduledEnd: a.scheduledEnd,
+        modality: a.modality,
+        noteStatus: null,
       };
-      sessions.set(id, { summary, appointment: a, transcript: null, assessments: [], riskFlags: [], note: null, versions: [], billing: null, deliveries: [] });
+      sessions.set(id, {
+        summary,
+        appointment: a,
+        transcript: null,
+        assessments: [],
+        riskFlags: [],
+        note: null,
+        versions: [],
+        billing: null,
+        deliveries: [],
+      });
       return summary;
     },
     importRecording: async (sessionId, file, options) => {
-      if (file.bytes.length < 16) throw new AppError('audio_unreadable', 'Not audio.');
+      if (file.bytes.length < 16)
+        throw new AppError('audio_unreadable', 'Not audio.');
       for (const step of PIPELINE_STEPS.slice(0, 5)) {
-        if (options.signal?.aborted) throw new AppError('cancelled', 'Cancelled.');
+        if (options.signal?.aborted)
+          throw new AppError('cancelled', 'Cancelled.');
         options.onProgress?.(step, 1);
         await new Promise((r) => setTimeout(r, 500));
       }
       const detail = get(sessionId);
       detail.transcript = transcriptFrom(referencePath);
-      detail.note = { version: 1, status: 'draft', draft: draftFrom(detail), createdAt: new Date().toISOString() };
+      detail.note = {
+        version: 1,
+        status: 'draft',
+        draft: draftFrom(detail),
+        createdAt: new Date().toISOString(),
+      };
       detail.billing = billing();
-      detail.summary = { ...detail.summary, status: 'drafted', noteStatus: 'draft' };
+      detail.summary = {
+        ...detail.summary,
+        status: 'drafted',
+        noteStatus: 'draft',
+      };
       return detail;
     },
-    processRecording: () => Promise.reject(new AppError('internal', 'Not in the fake.')),
+    processRecording: () =>
+      Promise.reject(new AppError('internal', 'Not in the fake.')),
     getSession: get,
     getBilling: (id) => {
       const d = get(id);
-      return { summary: d.summary, billing: d.billing, noteStatus: d.note?.status ?? null, deliveries: d.deliveries };
+      return {
+        summary: d.summary,
+        billing: d.billing,
+        noteStatus: d.note?.status ?? null,
+        deliveries: d.deliveries,
+      };
     },
     cosignNote: (id, cosigner) => {
       const note = get(id).note;
@@ -66,10 +103,18 @@ export function fakeSessionService(appointment: Appointment, referencePath: stri
     editNote: (id, draft) => setNote(get(id), draft, 'edited'),
     signNote: (id, signer) => {
       const detail = get(id);
-      const note = setNote(detail, detail.note?.draft ?? draftFrom(detail), 'signed');
+      const note = setNote(
+        detail,
+        detail.note?.draft ?? draftFrom(detail),
+        'signed',
+      );
       note.signedBy = signer.name;
       note.signedAt = new Date().toISOString();
-      detail.summary = { ...detail.summary, status: 'signed', noteStatus: 'signed' };
+      detail.summary = {
+        ...detail.summary,
+        status: 'signed',
+        noteStatus: 'signed',
+      };
       return note;
     },
     amendNote: (id, draft, reason) => {
@@ -78,7 +123,15 @@ export function fakeSessionService(appointment: Appointment, referencePath: stri
       return note;
     },
     deliver: (id) => {
-      const delivery: DeliveryView = { id: `d${deliveries.length + 1}`, sessionId: id, connectorId: 'sandbox', status: 'delivered', attempts: 1, lastError: null, updatedAt: new Date().toISOString() };
+      const delivery: DeliveryView = {
+        id: `d${deliveries.length + 1}`,
+        sessionId: id,
+        connectorId: 'sandbox',
+        status: 'delivered',
+        attempts: 1,
+        lastError: null,
+        updatedAt: new Date().toISOString(),
+      };
       deliveries.push(delivery);
       get(id).deliveries.push(delivery);
       return Promise.resolve([delivery]);
@@ -88,11 +141,24 @@ export function fakeSessionService(appointment: Appointment, referencePath: stri
   };
 }
 
-function setNote(detail: SessionDetail, draft: Draft, status: NoteVersionView['status']): NoteVersionView {
-  if (detail.note && (detail.note.status === 'signed' || detail.note.status === 'amended') && status === 'edited') {
+function setNote(
+  detail: SessionDetail,
+  draft: Draft,
+  status: NoteVersionView['status'],
+): NoteVersionView {
+  if (
+    detail.note &&
+    (detail.note.status === 'signed' || detail.note.status === 'amended') &&
+    status === 'edited'
+  ) {
     throw new AppError('note_locked', 'Signed.');
   }
-  const note: NoteVersionView = { version: (detail.note?.version ?? 0) + 1, status, draft, createdAt: new Date().toISOString() };
+  const note: NoteVersionView = {
+    version: (detail.note?.version ?? 0) + 1,
+    status,
+    draft,
+    createdAt: new Date().toISOString(),
+  };
   if (detail.note) detail.versions.push(detail.note);
   detail.note = note;
   return note;
@@ -100,28 +166,85 @@ function setNote(detail: SessionDetail, draft: Draft, status: NoteVersionView['s
 
 interface Reference {
   duration: number;
-  utterances: { role: 'clinician' | 'client'; start: number; end: number; text: string }[];
+  utterances: {
+    role: 'clinician' | 'client';
+    start: number;
+    end: number;
+    text: string;
+  }[];
 }
 
 function transcriptFrom(referencePath: string): SessionDetail['transcript'] {
   const ref = JSON.parse(readFileSync(referencePath, 'utf8')) as Reference;
   return {
-    durationSec: ref.duration, language: 'en', failedRegions: [], silentChannels: [],
-    segments: ref.utterances.map((u, i) => ({ id: `g${i}`, start: u.start, end: u.end, role: u.role, channel: u.role === 'clinician' ? 0 : 1, text: u.text, confidence: 0.9 })),
+    durationSec: ref.duration,
+    language: 'en',
+    failedRegions: [],
+    silentChannels: [],
+    segments: ref.utterances.map((u, i) => ({
+      id: `g${i}`,
+      start: u.start,
+      end: u.end,
+      role: u.role,
+      channel: u.role === 'clinician' ? 0 : 1,
+      text: u.text,
+      confidence: 0.9,
+    })),
   };
 }
 
 function draftFrom(detail: SessionDetail): Draft {
-  const client = detail.transcript?.segments.filter((s) => s.role === 'client') ?? [];
+  const client =
+    detail.transcript?.segments.filter((s) => s.role === 'client') ?? [];
   const [first, second] = client;
   return {
-    format: 'soap', engine: 'rules',
+    format: 'soap',
+    engine: 'rules',
     sections: [
-      { id: 'subjective', title: 'Subjective', sentences: [
-        ...(first ? [{ id: 'n1', text: 'Client agreed to the note assistant.', evidence: { segmentIds: [first.id], start: first.start, end: first.end } }] : []),
-        ...(second ? [{ id: 'n2', text: 'Client reports poor sleep.', evidence: { segmentIds: [second.id], start: second.start, end: second.end }, lowEvidence: true }] : []),
-      ] },
-      { id: 'objective', title: 'Objective', sentences: [{ id: 'n3', text: 'Session held by video.', evidence: { appointment: 'modality' } }] },
+      {
+        id: 'subjective',
+        title: 'Subjective',
+        sentences: [
+          ...(first
+            ? [
+                {
+                  id: 'n1',
+                  text: 'Client agreed to the note assistant.',
+                  evidence: {
+                    segmentIds: [first.id],
+                    start: first.start,
+                    end: first.end,
+                  },
+                },
+              ]
+            : []),
+          ...(second
+            ? [
+                {
+                  id: 'n2',
+                  text: 'Client reports poor sleep.',
+                  evidence: {
+                    segmentIds: [second.id],
+                    start: second.start,
+                    end: second.end,
+                  },
+                  lowEvidence: true,
+                },
+              ]
+            : []),
+        ],
+      },
+      {
+        id: 'objective',
+        title: 'Objective',
+        sentences: [
+          {
+            id: 'n3',
+            text: 'Session held by video.',
+            evidence: { appointment: 'modality' },
+          },
+        ],
+      },
     ],
   };
 }
@@ -130,10 +253,30 @@ function billing(): SessionDetail['billing'] {
   return {
     minutes: 53,
     suggestion: {
-      lines: [{ cpt: '90837', units: 1, modifiers: ['95'], pos: '10', description: 'Psychotherapy, 60 minutes' }],
-      placeOfService: '10', reasons: ['53 measured minutes reach the 90837 floor.'], warnings: [],
-      basis: { service: 'psychotherapy', minutes: 53, modality: 'video', clientLocation: 'home', payer: 'commercial', credentialClass: 'psychologist', withEm: false },
+      lines: [
+        {
+          cpt: '90837',
+          units: 1,
+          modifiers: ['95'],
+          pos: '10',
+          description: 'Psychotherapy, 60 minutes',
+        },
+      ],
+      placeOfService: '10',
+      reasons: ['53 measured minutes reach the 90837 floor.'],
+      warnings: [],
+      basis: {
+        service: 'psychotherapy',
+        minutes: 53,
+        modality: 'video',
+        clientLocation: 'home',
+        payer: 'commercial',
+        credentialClass: 'psychologist',
+        withEm: false,
+      },
     },
-    documentation: null, claimX12: null, claimError: null,
+    documentation: null,
+    claimX12: null,
+    claimError: null,
   };
 }

@@ -3,14 +3,27 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { modelsDir } from '../../electron/core/paths';
-import { isolatedStore, serve, signIn, spawnAndRead, type ServedApp } from './bridgeFixture';
+import {
+  isolatedStore,
+  serve,
+  signIn,
+  spawnAndRead,
+  type ServedApp,
+} from './bridgeFixture';
 
 // The whole clinician flow through the real bridge and core: import a
 // recording made elsewhere, review the draft against its evidence, sign,
 // see the suggested code and the delivery reach a local FHIR server.
-const RECORDING = path.resolve('../shared/fixtures/sessions/cbt-phq9-demo.flac');
-const APPOINTMENT = path.resolve('resources/samples/cbt-phq9-demo.appointment.json');
-const shot = (name: string) => ({ path: `test-results/full-flow-${name}.png`, fullPage: true });
+const RECORDING = path.resolve(
+  '../shared/fixtures/sessions/cbt-phq9-demo.flac',
+);
+const APPOINTMENT = path.resolve(
+  'resources/samples/cbt-phq9-demo.appointment.json',
+);
+const shot = (name: string) => ({
+  path: `test-results/full-flow-${name}.png`,
+  fullPage: true,
+});
 
 let store: ReturnType<typeof isolatedStore>;
 let ehr: { child: ChildProcess; baseUrl: string };
@@ -18,10 +31,18 @@ let bridge: { app: ServedApp; child: ChildProcess };
 
 test.beforeAll(async () => {
   store = isolatedStore();
-  const sandbox = await spawnAndRead(['bin/run-ts.mjs', 'tests/browser/sandboxEhr.ts'], {}, [/sandbox: (\S+)/]);
+  const sandbox = await spawnAndRead(
+    ['bin/run-ts.mjs', 'tests/browser/sandboxEhr.ts'],
+    {},
+    [/sandbox: (\S+)/],
+  );
   ehr = { child: sandbox.child, baseUrl: sandbox.matches[0] ?? '' };
   // The bridge delivers to our sandbox FHIR server, so the test can look in it.
-  bridge = await serve({ ...store.env, HUSHNOTE_EHR: ehr.baseUrl, ...smallestWhisper() });
+  bridge = await serve({
+    ...store.env,
+    HUSHNOTE_EHR: ehr.baseUrl,
+    ...smallestWhisper(),
+  });
 });
 
 test.afterAll(() => {
@@ -39,18 +60,25 @@ function smallestWhisper(): NodeJS.ProcessEnv {
   return existsSync(tiny) ? { HUSHNOTE_WHISPER_MODEL: tiny } : {};
 }
 
-test('import, review evidence, sign, bill and deliver to the EHR', async ({ page, request }) => {
+test('import, review evidence, sign, bill and deliver to the EHR', async ({
+  page,
+  request,
+}) => {
   // Transcribing 3.5 minutes of stereo audio on two shared cores takes long.
   test.setTimeout(3_600_000);
   await page.goto(bridge.app.openUrl);
-  await expect(page.getByRole('status').first()).toContainText('Connected (bridge)');
+  await expect(page.getByRole('status').first()).toContainText(
+    'Connected (bridge)',
+  );
 
   await signIn(page);
 
   // Today: a new session for the client from the appointment the EHR exported.
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Today');
   await page.screenshot(shot('1-today'));
-  await page.getByLabel('New session from an appointment file').setInputFiles(APPOINTMENT);
+  await page
+    .getByLabel('New session from an appointment file')
+    .setInputFiles(APPOINTMENT);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Session');
 
   // Session: import the recording and follow its progress to the end.
@@ -64,7 +92,9 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({ page
   await openReview.click();
 
   // Review: clicking a sentence highlights its evidence in the transcript.
-  await expect(page.getByRole('complementary', { name: 'Transcript' })).toBeVisible();
+  await expect(
+    page.getByRole('complementary', { name: 'Transcript' }),
+  ).toBeVisible();
   const sentences = page.locator('button.sentence');
   expect(await sentences.count()).toBeGreaterThan(0);
   const highlighted = page.locator('li.segment.evidence');
@@ -86,7 +116,11 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({ page
   await page.getByRole('button', { name: 'Open billing' }).click();
   await expect(page.getByTestId('cpt').first()).toHaveText(/^9\d{4}$/);
   await page.getByRole('button', { name: 'Send to EHR' }).click();
-  await expect(page.getByTestId('delivery-status').first()).toHaveAttribute('data-status', 'delivered', { timeout: 60_000 });
+  await expect(page.getByTestId('delivery-status').first()).toHaveAttribute(
+    'data-status',
+    'delivered',
+    { timeout: 60_000 },
+  );
   await page.screenshot(shot('6-billing-delivered'));
 
   // The FHIR server holds the session's note.
@@ -100,12 +134,26 @@ test('every screen renders in both themes', async ({ page }) => {
   await page.goto(bridge.app.openUrl);
   await signIn(page);
   for (const theme of ['light', 'dark']) {
-    for (const title of ['Today', 'Session', 'Notes', 'Billing', 'Clients', 'Settings', 'Audit']) {
-      await page.getByRole('navigation').getByRole('button', { name: title, exact: true }).click();
+    for (const title of [
+      'Today',
+      'Session',
+      'Notes',
+      'Billing',
+      'Clients',
+      'Settings',
+      'Audit',
+    ]) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: title, exact: true })
+        .click();
       await expect(page.getByRole('heading', { level: 2 })).toHaveText(title);
       await expect(page.getByRole('alert')).toHaveCount(0);
       await page.screenshot(shot(`screen-${title.toLowerCase()}-${theme}`));
     }
-    await page.getByRole('button', { name: /theme$/ }).first().click();
+    await page
+      .getByRole('button', { name: /theme$/ })
+      .first()
+      .click();
   }
 });

@@ -6,13 +6,22 @@ import { spawnAndRead } from './bridgeFixture';
 // The screens against the real core registry and handlers with an
 // in-memory session service: fast, no models. fullFlow.spec.ts runs the
 // same path against the real service.
-const RECORDING = path.resolve('../shared/fixtures/sessions/cbt-phq9-demo.flac');
-const shot = (name: string) => ({ path: `test-results/screens-${name}.png`, fullPage: true });
+const RECORDING = path.resolve(
+  '../shared/fixtures/sessions/cbt-phq9-demo.flac',
+);
+const shot = (name: string) => ({
+  path: `test-results/screens-${name}.png`,
+  fullPage: true,
+});
 
 let bridge: { child: ChildProcess; openUrl: string };
 
 test.beforeAll(async () => {
-  const { child, matches } = await spawnAndRead(['bin/run-ts.mjs', 'tests/browser/fakeBridge.ts'], {}, [/open: (\S+)/]);
+  const { child, matches } = await spawnAndRead(
+    ['bin/run-ts.mjs', 'tests/browser/fakeBridge.ts'],
+    {},
+    [/open: (\S+)/],
+  );
   bridge = { child, openUrl: matches[0] ?? '' };
 });
 
@@ -20,7 +29,9 @@ test.afterAll(() => {
   bridge.child.kill('SIGTERM');
 });
 
-test('import with progress, evidence on click, sign, bill and deliver', async ({ page }) => {
+test('import with progress, evidence on click, sign, bill and deliver', async ({
+  page,
+}) => {
   await page.goto(bridge.openUrl);
   await page.getByRole('button', { name: 'Start session' }).first().click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('Session');
@@ -43,7 +54,9 @@ test('import with progress, evidence on click, sign, bill and deliver', async ({
   await expect(page.getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: 'Open review' }).click();
 
-  const sentence = page.getByRole('button', { name: 'Client reports poor sleep.' });
+  const sentence = page.getByRole('button', {
+    name: 'Client reports poor sleep.',
+  });
   await sentence.click();
   await expect(sentence).toHaveAttribute('aria-pressed', 'true');
   const evidence = page.locator('li.segment.evidence');
@@ -54,7 +67,9 @@ test('import with progress, evidence on click, sign, bill and deliver', async ({
 
   // Edit, save, then sign: the note locks.
   await page.getByRole('button', { name: 'Edit', exact: true }).click();
-  await page.getByLabel('Edit sentence').fill('Client reports about four hours of sleep a night.');
+  await page
+    .getByLabel('Edit sentence')
+    .fill('Client reports about four hours of sleep a night.');
   await page.getByLabel('Edit sentence').blur();
   await page.getByRole('button', { name: 'Save edits' }).click();
   await expect(page.getByTestId('note-status')).toHaveText('edited');
@@ -64,22 +79,42 @@ test('import with progress, evidence on click, sign, bill and deliver', async ({
   await page.getByRole('button', { name: 'Open billing' }).click();
   await expect(page.getByTestId('cpt').first()).toHaveText('90837');
   await page.getByRole('button', { name: 'Send to EHR' }).click();
-  await expect(page.getByTestId('delivery-status').first()).toHaveAttribute('data-status', 'delivered');
+  await expect(page.getByTestId('delivery-status').first()).toHaveAttribute(
+    'data-status',
+    'delivered',
+  );
   await page.screenshot(shot('billing'));
 });
 
-test('every screen renders in both themes with keyboard-reachable navigation', async ({ page }) => {
+test('every screen renders in both themes with keyboard-reachable navigation', async ({
+  page,
+}) => {
   await page.goto(bridge.openUrl);
   for (const theme of ['light', 'dark']) {
-    for (const title of ['Today', 'Session', 'Notes', 'Billing', 'Clients', 'Settings', 'Audit']) {
-      const nav = page.getByRole('navigation').getByRole('button', { name: title, exact: true });
+    for (const title of [
+      'Today',
+      'Session',
+      'Notes',
+      'Billing',
+      'Clients',
+      'Settings',
+      'Audit',
+    ]) {
+      const nav = page
+        .getByRole('navigation')
+        .getByRole('button', { name: title, exact: true });
       await nav.focus();
       await page.keyboard.press('Enter');
       await expect(page.getByRole('heading', { level: 2 })).toHaveText(title);
       await expect(page.getByRole('alert')).toHaveCount(0);
       await page.screenshot(shot(`${title.toLowerCase()}-${theme}`));
     }
-    await page.getByRole('navigation').getByRole('button', { name: /theme$/ }).click();
-    await expect(page.locator(`.app.theme-${theme === 'light' ? 'dark' : 'light'}`)).toBeVisible();
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /theme$/ })
+      .click();
+    await expect(
+      page.locator(`.app.theme-${theme === 'light' ? 'dark' : 'light'}`),
+    ).toBeVisible();
   }
 });

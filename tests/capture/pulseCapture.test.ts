@@ -20,12 +20,21 @@ import { startPulseServer, type PulseServer } from './pulseServer';
 // each saved channel, and each transcript must land in its role.
 const FIXTURES = path.resolve('../shared/fixtures/audio');
 const CLIENT_FIRST = path.join(FIXTURES, 'jfk.wav');
-const CLIENT_AFTER_SWITCH = path.join(FIXTURES, 'librivox/sense_and_sensibility_01_austen_64kb-0870.wav');
-const CLINICIAN = path.join(FIXTURES, 'librivox/sense_and_sensibility_01_austen_64kb-0890.wav');
+const CLIENT_AFTER_SWITCH = path.join(
+  FIXTURES,
+  'librivox/sense_and_sensibility_01_austen_64kb-0870.wav',
+);
+const CLINICIAN = path.join(
+  FIXTURES,
+  'librivox/sense_and_sensibility_01_austen_64kb-0890.wav',
+);
 
-const JFK = 'and so my fellow americans ask not what your country can do for you ask what you can do for your country';
-const AUSTEN_0870 = 'and mister john dashwood had then leisure to consider how much there might be prudently in his power to do for them';
-const AUSTEN_0890 = 'unless to be rather cold hearted and rather selfish is to be ill disposed';
+const JFK =
+  'and so my fellow americans ask not what your country can do for you ask what you can do for your country';
+const AUSTEN_0870 =
+  'and mister john dashwood had then leisure to consider how much there might be prudently in his power to do for them';
+const AUSTEN_0890 =
+  'unless to be rather cold hearted and rather selfish is to be ill disposed';
 
 let pulse: PulseServer;
 
@@ -34,7 +43,12 @@ beforeAll(async () => {
   await pulse.pactl('load-module', 'module-null-sink', 'sink_name=speakers');
   await pulse.pactl('load-module', 'module-null-sink', 'sink_name=headset');
   await pulse.pactl('load-module', 'module-null-sink', 'sink_name=mic_feed');
-  await pulse.pactl('load-module', 'module-remap-source', 'master=mic_feed.monitor', 'source_name=virtual_mic');
+  await pulse.pactl(
+    'load-module',
+    'module-remap-source',
+    'master=mic_feed.monitor',
+    'source_name=virtual_mic',
+  );
   await pulse.pactl('set-default-sink', 'speakers');
   await pulse.pactl('set-default-source', 'virtual_mic');
 });
@@ -53,7 +67,10 @@ interface Captured {
 async function captureSession(): Promise<Captured> {
   const events = new EventBus();
   const statuses: CaptureStatus[] = [];
-  events.onAny((name, payload) => name === 'capture' && statuses.push(payload as CaptureStatus));
+  events.onAny(
+    (name, payload) =>
+      name === 'capture' && statuses.push(payload as CaptureStatus),
+  );
   let wav: Buffer = Buffer.alloc(0);
   const controller = new CaptureController({
     source: () => new PulseAudioSource({ env: pulse.env }),
@@ -86,15 +103,21 @@ async function captureSession(): Promise<Captured> {
 
 function channels(wav: Buffer): Float32Array[] {
   const file = new WaveFile(wav);
-  const [left, right] = file.getSamples(false, Float64Array) as unknown as Float64Array[];
+  const [left, right] = file.getSamples(
+    false,
+    Float64Array,
+  ) as unknown as Float64Array[];
   return [left, right].map((c) => Float32Array.from(c ?? [], (s) => s / 32768));
 }
 
 describe('Linux system-audio capture through PulseAudio', () => {
   it('records the call and the microphone as separate channels in the right roles', async () => {
     const { wav, statuses, switchAt } = await captureSession();
-    if (process.env['HUSHNOTE_CAPTURE_DUMP']) writeFileSync(process.env['HUSHNOTE_CAPTURE_DUMP'], wav);
-    expect(statuses.some((s) => s.state === 'recording' && s.levels.system > 0.3)).toBe(true);
+    if (process.env['HUSHNOTE_CAPTURE_DUMP'])
+      writeFileSync(process.env['HUSHNOTE_CAPTURE_DUMP'], wav);
+    expect(
+      statuses.some((s) => s.state === 'recording' && s.levels.system > 0.3),
+    ).toBe(true);
     expect(statuses.some((s) => s.degraded === 'device_changed')).toBe(true);
 
     const [mic, system] = channels(wav);
@@ -102,24 +125,47 @@ describe('Linux system-audio capture through PulseAudio', () => {
     const roles = rolesFor(2, ['mic', 'system']);
     expect(roles).toEqual(['clinician', 'client']);
 
-    const engine = await createWhisperEngine({ modelPath: whisperModelPath(), threads: 2 });
+    const engine = await createWhisperEngine({
+      modelPath: whisperModelPath(),
+      threads: 2,
+    });
     try {
       const text = async (samples: Float32Array, channel: number) => {
         const duration = samples.length / 16_000;
-        const segments = await engine.transcribe({ samples, offsetSec: 0, spans: [{ at: 0, start: 0, end: duration }], channel, language: 'en' });
+        const segments = await engine.transcribe({
+          samples,
+          offsetSec: 0,
+          spans: [{ at: 0, start: 0, end: duration }],
+          channel,
+          language: 'en',
+        });
         return segments.map((s) => s.text).join(' ');
       };
       const clinicianText = await text(mic ?? new Float32Array(), 0);
       const cut = Math.round(switchAt * 16_000);
-      const clientBefore = await text(system?.subarray(0, cut) ?? new Float32Array(), 1);
-      const clientAfter = await text(system?.subarray(cut) ?? new Float32Array(), 1);
+      const clientBefore = await text(
+        system?.subarray(0, cut) ?? new Float32Array(),
+        1,
+      );
+      const clientAfter = await text(
+        system?.subarray(cut) ?? new Float32Array(),
+        1,
+      );
       const clientText = `${clientBefore} ${clientAfter}`;
 
       // The clinician's channel holds the clinician's words only, and the
       // client's channel both of the client's clips, across the device change.
-      expect(wordErrorRate(AUSTEN_0890, clinicianText).wer, clinicianText).toBeLessThan(0.35);
-      expect(wordErrorRate(JFK, clientBefore).wer, clientBefore).toBeLessThan(0.35);
-      expect(wordErrorRate(AUSTEN_0870, clientAfter).wer, clientAfter).toBeLessThan(0.35);
+      expect(
+        wordErrorRate(AUSTEN_0890, clinicianText).wer,
+        clinicianText,
+      ).toBeLessThan(0.35);
+      expect(wordErrorRate(JFK, clientBefore).wer, clientBefore).toBeLessThan(
+        0.35,
+      );
+      expect(
+        wordErrorRate(AUSTEN_0870, clientAfter).wer,
+        clientAfter,
+      ).toBeLessThan(0.35);
       expect(clinicianText.toLowerCase()).not.toMatch(/americans|dashwood/);
       expect(clientText.toLowerCase()).not.toMatch(/selfish/);
     } finally {

@@ -22,23 +22,36 @@ export interface PulseServer {
 export async function startPulseServer(): Promise<PulseServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-pulse-'));
   const socket = path.join(dir, 'native');
-  const env = { ...process.env, XDG_RUNTIME_DIR: dir, PULSE_SERVER: `unix:${socket}`, HOME: dir };
+  const env = {
+    ...process.env,
+    XDG_RUNTIME_DIR: dir,
+    PULSE_SERVER: `unix:${socket}`,
+    HOME: dir,
+  };
   const daemon: ChildProcess = spawn(
     'pulseaudio',
     [
-      '-n', '--daemonize=no', '--exit-idle-time=-1', '--use-pid-file=no', '--disable-shm=yes',
+      '-n',
+      '--daemonize=no',
+      '--exit-idle-time=-1',
+      '--use-pid-file=no',
+      '--disable-shm=yes',
       `--load=module-native-protocol-unix socket=${socket} auth-anonymous=1`,
     ],
     { env, stdio: 'ignore' },
   );
 
-  const pactl = async (...args: string[]) => (await run('pactl', args, { env, timeout: 10_000 })).stdout;
+  const pactl = async (...args: string[]) =>
+    (await run('pactl', args, { env, timeout: 10_000 })).stdout;
   await waitFor(() => pactl('info'));
   return {
     env,
     pactl,
     play: async (file, sink) => {
-      await run('paplay', [`--device=${sink}`, file], { env, timeout: 120_000 });
+      await run('paplay', [`--device=${sink}`, file], {
+        env,
+        timeout: 120_000,
+      });
     },
     close: async () => {
       daemon.kill('SIGTERM');

@@ -7,7 +7,9 @@ import { memorySink } from './captureSink';
 import { FakeAudioSource } from './fakeAudioSource';
 
 function tone(amplitude: number, frames = 1600): Int16Array {
-  return Int16Array.from({ length: frames }, (_, i) => Math.round(amplitude * 32767 * Math.sin(i / 3)));
+  return Int16Array.from({ length: frames }, (_, i) =>
+    Math.round(amplitude * 32767 * Math.sin(i / 3)),
+  );
 }
 
 function setup(consentRequired = true) {
@@ -15,7 +17,10 @@ function setup(consentRequired = true) {
   const source = new FakeAudioSource();
   const events = new EventBus();
   const pushed: CaptureStatus[] = [];
-  events.onAny((name, payload) => name === 'capture' && pushed.push(payload as CaptureStatus));
+  events.onAny(
+    (name, payload) =>
+      name === 'capture' && pushed.push(payload as CaptureStatus),
+  );
   const saved: Buffer[] = [];
   const consents: string[] = [];
   const controller = new CaptureController({
@@ -37,7 +42,8 @@ function setup(consentRequired = true) {
 
 let active: CaptureController | undefined;
 afterEach(async () => {
-  if (active?.status().state === 'recording') await active.stop(active.status().sessionId ?? '');
+  if (active?.status().state === 'recording')
+    await active.stop(active.status().sessionId ?? '');
 });
 
 describe('capture controller', () => {
@@ -49,7 +55,10 @@ describe('capture controller', () => {
     active = controller;
     await controller.start('s1', 'verbal');
     expect(consents).toEqual(['verbal']);
-    expect(controller.status()).toMatchObject({ state: 'recording', consent: 'verbal' });
+    expect(controller.status()).toMatchObject({
+      state: 'recording',
+      consent: 'verbal',
+    });
   });
 
   it('starts without consent when the practice turned the step off', async () => {
@@ -68,7 +77,8 @@ describe('capture controller', () => {
       advance(100);
       source.feed('system', tone(0.2));
       source.feed('mic', new Int16Array(1600));
-      if (alertAt === null && controller.status().silent === 'mic') alertAt = ms;
+      if (alertAt === null && controller.status().silent === 'mic')
+        alertAt = ms;
     }
     expect(alertAt).not.toBeNull();
     expect(alertAt).toBeLessThanOrEqual(10_000);
@@ -92,7 +102,10 @@ describe('capture controller', () => {
     expect(result).toMatchObject({ state: 'saved', jobId: 'job-1' });
     expect(result.elapsedSec).toBeCloseTo(1, 5);
     const wav = new WaveFile(saved[0]);
-    const [left, right] = wav.getSamples(false, Int16Array) as unknown as [Int16Array, Int16Array];
+    const [left, right] = wav.getSamples(false, Int16Array) as unknown as [
+      Int16Array,
+      Int16Array,
+    ];
     expect(left.length).toBe(16_000);
     expect(Math.max(...left)).toBeGreaterThan(9000);
     expect(Math.max(...right)).toBe(0);
@@ -110,7 +123,9 @@ describe('capture controller', () => {
   it('fails to start with plain words when the source cannot start', async () => {
     const { controller, source } = setup();
     source.failWith = new Error('no server');
-    await expect(controller.start('s1', 'verbal')).rejects.toMatchObject({ kind: 'capture_failed' });
+    await expect(controller.start('s1', 'verbal')).rejects.toMatchObject({
+      kind: 'capture_failed',
+    });
     expect(controller.status().state).toBe('failed');
   });
 });

@@ -24,7 +24,10 @@ export interface CaptureDeps {
   /** Records who consented and how (the audit trail). */
   recordConsent: (sessionId: string, means: ConsentMeans) => void;
   /** Hands the saved recording to the main job; returns its job id. */
-  onSaved: (sessionId: string, recording: { name: string; bytes: Buffer }) => string | null;
+  onSaved: (
+    sessionId: string,
+    recording: { name: string; bytes: Buffer },
+  ) => string | null;
   now?: () => number;
   /** How often status (levels, timer) is pushed while recording. */
   statusEveryMs?: number;
@@ -66,15 +69,24 @@ export class CaptureController {
       degraded: this.degraded,
       elapsedSec: this.recordedFrames / 16_000,
       levels: { ...this.levels },
-      silent: this.machine.state === 'recording' ? this.watch.silent(this.seconds()) : null,
+      silent:
+        this.machine.state === 'recording'
+          ? this.watch.silent(this.seconds())
+          : null,
       consent: this.consent,
       error: this.error,
     };
   }
 
-  async start(sessionId: string, consent: ConsentMeans | undefined): Promise<CaptureStatus> {
+  async start(
+    sessionId: string,
+    consent: ConsentMeans | undefined,
+  ): Promise<CaptureStatus> {
     if (this.deps.consentRequired && !consent) {
-      throw new AppError('invalid_request', 'Record the client’s consent to recording before capture starts.');
+      throw new AppError(
+        'invalid_request',
+        'Record the client’s consent to recording before capture starts.',
+      );
     }
     this.machine.to('preparing');
     this.reset(sessionId, consent ?? null);
@@ -87,12 +99,17 @@ export class CaptureController {
       await this.source.start();
     } catch (error) {
       this.fail(error);
-      throw error instanceof AppError ? error : new AppError('capture_failed', 'Audio capture could not start.');
+      throw error instanceof AppError
+        ? error
+        : new AppError('capture_failed', 'Audio capture could not start.');
     }
     this.machine.to('recording');
     this.watch.reset(this.seconds());
     this.timer = setInterval(() => this.push(), this.deps.statusEveryMs ?? 250);
-    log().info('capture.started', { sessionId, consent: consent ?? 'not_required' });
+    log().info('capture.started', {
+      sessionId,
+      consent: consent ?? 'not_required',
+    });
     return this.pushed();
   }
 
@@ -110,7 +127,9 @@ export class CaptureController {
   }
 
   /** Stops, saves the spool as one recording and starts the main job. */
-  async stop(sessionId: string): Promise<CaptureStatus & { jobId: string | null }> {
+  async stop(
+    sessionId: string,
+  ): Promise<CaptureStatus & { jobId: string | null }> {
     this.requireSession(sessionId);
     this.machine.to('finalizing');
     this.push();
@@ -120,8 +139,14 @@ export class CaptureController {
 
     const bytes = this.sink?.finish() ?? Buffer.alloc(0);
     this.machine.to('saved');
-    log().info('capture.saved', { sessionId, seconds: Math.round(this.recordedFrames / 16_000) });
-    const jobId = this.deps.onSaved(sessionId, { name: `capture-${sessionId}.wav`, bytes });
+    log().info('capture.saved', {
+      sessionId,
+      seconds: Math.round(this.recordedFrames / 16_000),
+    });
+    const jobId = this.deps.onSaved(sessionId, {
+      name: `capture-${sessionId}.wav`,
+      bytes,
+    });
     return { ...this.pushed(), jobId };
   }
 
@@ -172,7 +197,8 @@ export class CaptureController {
   }
 
   private requireSession(sessionId: string): void {
-    if (this.session !== sessionId) throw new AppError('conflict', 'Another session is being recorded.');
+    if (this.session !== sessionId)
+      throw new AppError('conflict', 'Another session is being recorded.');
   }
 
   private seconds(): number {
@@ -190,11 +216,19 @@ export class CaptureController {
    * A device change is shown for a few seconds, then cleared.
    */
   private push(): void {
-    const transient = this.degraded === 'device_changed' || this.degraded === 'source_restarting';
-    if (transient && this.seconds() - this.degradedAt > DEVICE_NOTICE_SEC) this.degraded = null;
+    const transient =
+      this.degraded === 'device_changed' ||
+      this.degraded === 'source_restarting';
+    if (transient && this.seconds() - this.degradedAt > DEVICE_NOTICE_SEC)
+      this.degraded = null;
     const status = this.status();
-    if (status.silent && !this.degraded) this.degraded = status.silent === 'mic' ? 'mic_silent' : 'system_silent';
-    if (!status.silent && (this.degraded === 'mic_silent' || this.degraded === 'system_silent')) this.degraded = null;
+    if (status.silent && !this.degraded)
+      this.degraded = status.silent === 'mic' ? 'mic_silent' : 'system_silent';
+    if (
+      !status.silent &&
+      (this.degraded === 'mic_silent' || this.degraded === 'system_silent')
+    )
+      this.degraded = null;
     this.deps.events.emit('capture', { ...status, degraded: this.degraded });
   }
 }

@@ -4,7 +4,15 @@ import { CaptureMachine } from './captureMachine';
 describe('capture machine', () => {
   it('walks idle -> preparing -> recording <-> paused -> finalizing -> saved', () => {
     const m = new CaptureMachine();
-    for (const s of ['preparing', 'recording', 'paused', 'recording', 'finalizing', 'saved'] as const) m.to(s);
+    for (const s of [
+      'preparing',
+      'recording',
+      'paused',
+      'recording',
+      'finalizing',
+      'saved',
+    ] as const)
+      m.to(s);
     expect(m.state).toBe('saved');
     m.to('preparing');
     expect(m.state).toBe('preparing');

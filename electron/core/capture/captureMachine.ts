@@ -27,7 +27,10 @@ export class CaptureMachine {
   /** Moves to `next` or throws `conflict` naming the refused move. */
   to(next: CaptureState): void {
     if (!NEXT[this.current].includes(next)) {
-      throw new AppError('conflict', `Capture cannot go from ${this.current} to ${next}.`);
+      throw new AppError(
+        'conflict',
+        `Capture cannot go from ${this.current} to ${next}.`,
+      );
     }
     this.current = next;
   }

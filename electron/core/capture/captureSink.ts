@@ -41,7 +41,8 @@ export function stereoWav(interleaved: Int16Array): Buffer {
   header.writeUInt32LE(dataBytes, 40);
 
   const data = Buffer.alloc(dataBytes);
-  for (let i = 0; i < interleaved.length; i++) data.writeInt16LE(interleaved[i] ?? 0, i * 2);
+  for (let i = 0; i < interleaved.length; i++)
+    data.writeInt16LE(interleaved[i] ?? 0, i * 2);
   return Buffer.concat([header, data]);
 }
 

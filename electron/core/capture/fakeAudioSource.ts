@@ -1,12 +1,19 @@
 import { EventEmitter } from 'node:events';
 import type { CaptureChannel } from '../../contract/captureContract';
-import { CAPTURE_RATE, type AudioSource, type AudioSourceEvents } from './audioSource';
+import {
+  CAPTURE_RATE,
+  type AudioSource,
+  type AudioSourceEvents,
+} from './audioSource';
 
 /**
  * A deterministic AudioSource for tests and UI work: the test pushes blocks
  * with `feed`; nothing runs on its own.
  */
-export class FakeAudioSource extends EventEmitter<AudioSourceEvents> implements AudioSource {
+export class FakeAudioSource
+  extends EventEmitter<AudioSourceEvents>
+  implements AudioSource
+{
   readonly sampleRate = CAPTURE_RATE;
   started = false;
   failWith: Error | undefined;

@@ -8,8 +8,14 @@ import type { CaptureChannel } from '../../contract/captureContract';
  * silence, so both sides stay aligned in time.
  */
 export class Interleaver {
-  private readonly queues: Record<CaptureChannel, Int16Array[]> = { mic: [], system: [] };
-  private readonly queued: Record<CaptureChannel, number> = { mic: 0, system: 0 };
+  private readonly queues: Record<CaptureChannel, Int16Array[]> = {
+    mic: [],
+    system: [],
+  };
+  private readonly queued: Record<CaptureChannel, number> = {
+    mic: 0,
+    system: 0,
+  };
 
   constructor(private readonly maxLagFrames: number) {}
 

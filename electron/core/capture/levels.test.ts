@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { meterLevel, rmsOf, SilenceWatch, SILENT_ALERT_SEC } from './levels';
 
 function tone(amplitude: number, n = 1600): Int16Array {
-  return Int16Array.from({ length: n }, (_, i) => Math.round(amplitude * 32767 * Math.sin(i / 5)));
+  return Int16Array.from({ length: n }, (_, i) =>
+    Math.round(amplitude * 32767 * Math.sin(i / 5)),
+  );
 }
 
 describe('levels', () => {

@@ -30,7 +30,10 @@ export const SILENT_ALERT_SEC = 8;
  * time. Both silent is a pause in talk, not a fault.
  */
 export class SilenceWatch {
-  private readonly lastActive: Record<CaptureChannel, number | null> = { mic: null, system: null };
+  private readonly lastActive: Record<CaptureChannel, number | null> = {
+    mic: null,
+    system: null,
+  };
   private startedAt = 0;
 
   reset(nowSec: number): void {
@@ -46,10 +49,17 @@ export class SilenceWatch {
 
   /** The channel to warn about now, if any. */
   silent(nowSec: number): CaptureChannel | null {
-    for (const [quiet, loud] of [['mic', 'system'], ['system', 'mic']] as const) {
+    for (const [quiet, loud] of [
+      ['mic', 'system'],
+      ['system', 'mic'],
+    ] as const) {
       const quietSince = this.lastActive[quiet] ?? this.startedAt;
       const loudAt = this.lastActive[loud];
-      if (nowSec - quietSince >= SILENT_ALERT_SEC && loudAt !== null && loudAt > quietSince) {
+      if (
+        nowSec - quietSince >= SILENT_ALERT_SEC &&
+        loudAt !== null &&
+        loudAt > quietSince
+      ) {
         return quiet;
       }
     }

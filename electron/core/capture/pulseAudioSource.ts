@@ -5,7 +5,11 @@ import { promisify } from 'node:util';
 import type { CaptureChannel } from '../../contract/captureContract';
 import { AppError } from '../../contract/errors';
 import { log } from '../log/logger';
-import { CAPTURE_RATE, type AudioSource, type AudioSourceEvents } from './audioSource';
+import {
+  CAPTURE_RATE,
+  type AudioSource,
+  type AudioSourceEvents,
+} from './audioSource';
 
 const run = promisify(execFile);
 
@@ -29,12 +33,18 @@ type Reader = ChildProcessByStdio<null, Readable, Readable>;
  * clinician). `pactl subscribe` reports device changes; a changed default
  * restarts the readers so capture follows a headset plugged in mid-session.
  */
-export class PulseAudioSource extends EventEmitter<AudioSourceEvents> implements AudioSource {
+export class PulseAudioSource
+  extends EventEmitter<AudioSourceEvents>
+  implements AudioSource
+{
   readonly sampleRate = CAPTURE_RATE;
   private readonly readers = new Map<CaptureChannel, Reader>();
   private watcher: ChildProcessByStdio<null, Readable, null> | undefined;
   private running = false;
-  private readonly attempts: Record<CaptureChannel, number> = { mic: 0, system: 0 };
+  private readonly attempts: Record<CaptureChannel, number> = {
+    mic: 0,
+    system: 0,
+  };
 
   constructor(private readonly options: PulseAudioSourceOptions = {}) {
     super();
@@ -68,7 +78,11 @@ export class PulseAudioSource extends EventEmitter<AudioSourceEvents> implements
     try {
       await run('pactl', ['info'], { env: this.env(), timeout: 5000 });
     } catch (cause) {
-      throw new AppError('capture_failed', 'No PulseAudio or PipeWire sound server is running.', { cause });
+      throw new AppError(
+        'capture_failed',
+        'No PulseAudio or PipeWire sound server is running.',
+        { cause },
+      );
     }
   }
 
@@ -78,15 +92,33 @@ export class PulseAudioSource extends EventEmitter<AudioSourceEvents> implements
 
   private startReader(channel: CaptureChannel): void {
     const args = [
-      '--raw', '--format=s16le', `--rate=${CAPTURE_RATE}`, '--channels=1',
-      `--device=${this.device(channel)}`, '--latency-msec=100',
-      '--client-name=Hushnote', `--stream-name=${channel}`,
+      '--raw',
+      '--format=s16le',
+      `--rate=${CAPTURE_RATE}`,
+      '--channels=1',
+      `--device=${this.device(channel)}`,
+      '--latency-msec=100',
+      '--client-name=Hushnote',
+      `--stream-name=${channel}`,
     ];
-    const reader = spawn('parec', args, { env: this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const reader = spawn('parec', args, {
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.readers.set(channel, reader);
-    reader.stdout.on('data', pcmSplitter((pcm) => this.emit('chunk', { channel, pcm })));
+    reader.stdout.on(
+      'data',
+      pcmSplitter((pcm) => this.emit('chunk', { channel, pcm })),
+    );
     reader.stderr.resume();
-    reader.once('error', (error) => this.emit('error', new AppError('capture_failed', 'parec could not start.', { cause: error })));
+    reader.once('error', (error) =>
+      this.emit(
+        'error',
+        new AppError('capture_failed', 'parec could not start.', {
+          cause: error,
+        }),
+      ),
+    );
     reader.once('exit', () => this.readerExited(channel, reader));
   }
 
@@ -94,16 +126,23 @@ export class PulseAudioSource extends EventEmitter<AudioSourceEvents> implements
   private readerExited(channel: CaptureChannel, reader: Reader): void {
     if (!this.running || this.readers.get(channel) !== reader) return;
     const attempt = ++this.attempts[channel];
-    const delay = Math.min(100 * 2 ** (attempt - 1), this.options.maxRestartDelayMs ?? 2000);
+    const delay = Math.min(
+      100 * 2 ** (attempt - 1),
+      this.options.maxRestartDelayMs ?? 2000,
+    );
     log().warn('capture.reader_restart', { channel, attempt });
     this.emit('restarting', { channel, attempt });
     setTimeout(() => {
-      if (this.running && this.readers.get(channel) === reader) this.startReader(channel);
+      if (this.running && this.readers.get(channel) === reader)
+        this.startReader(channel);
     }, delay);
   }
 
   private watchDevices(): void {
-    const watcher = spawn('pactl', ['subscribe'], { env: this.env(), stdio: ['ignore', 'pipe', 'ignore'] });
+    const watcher = spawn('pactl', ['subscribe'], {
+      env: this.env(),
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     this.watcher = watcher;
     let buffered = '';
     watcher.stdout.on('data', (data: Buffer) => {
@@ -118,11 +157,17 @@ export class PulseAudioSource extends EventEmitter<AudioSourceEvents> implements
   private onDeviceEvent(line: string): void {
     if (!this.running) return;
     if (/'change' on server/.test(line)) {
-      this.emit('device', { channel: 'both', detail: 'default device changed' });
+      this.emit('device', {
+        channel: 'both',
+        detail: 'default device changed',
+      });
       this.restart('mic');
       this.restart('system');
     } else if (/'(new|remove)' on (source|sink) #/.test(line)) {
-      this.emit('device', { channel: line.includes('source') ? 'mic' : 'system', detail: 'device added or removed' });
+      this.emit('device', {
+        channel: line.includes('source') ? 'mic' : 'system',
+        detail: 'device added or removed',
+      });
     }
   }
 
@@ -135,7 +180,9 @@ export class PulseAudioSource extends EventEmitter<AudioSourceEvents> implements
 }
 
 /** Cuts a byte stream into whole 16-bit samples, carrying an odd byte over. */
-export function pcmSplitter(onPcm: (pcm: Int16Array) => void): (data: Buffer) => void {
+export function pcmSplitter(
+  onPcm: (pcm: Int16Array) => void,
+): (data: Buffer) => void {
   let carry: Buffer | null = null;
   return (data) => {
     const bytes: Buffer = carry ? Buffer.concat([carry, data]) : data;
@@ -149,6 +196,7 @@ export function pcmSplitter(onPcm: (pcm: Int16Array) => void): (data: Buffer) =>
 }
 
 function endOf(reader: Reader): Promise<void> {
-  if (reader.exitCode !== null || reader.signalCode !== null) return Promise.resolve();
+  if (reader.exitCode !== null || reader.signalCode !== null)
+    return Promise.resolve();
   return new Promise((resolve) => reader.once('exit', () => resolve()));
 }

@@ -40,7 +40,8 @@ export function registerCapture(wiring: CaptureWiring): CaptureController {
       spoolSink({
         root: wiring.store.spoolRoot,
         sessionId,
-        createKey: (spoolId, id) => createSpoolKey(wiring.store.db, spoolId, id),
+        createKey: (spoolId, id) =>
+          createSpoolKey(wiring.store.db, spoolId, id),
       }),
     events: wiring.events,
     consentRequired: wiring.consentRequired ?? true,
@@ -71,5 +72,8 @@ export function registerCapture(wiring: CaptureWiring): CaptureController {
  */
 function platformSource(): AudioSource {
   if (process.platform === 'linux') return new PulseAudioSource();
-  throw new AppError('capture_failed', 'Live capture on this system needs the desktop app.');
+  throw new AppError(
+    'capture_failed',
+    'Live capture on this system needs the desktop app.',
+  );
 }

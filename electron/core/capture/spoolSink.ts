@@ -28,7 +28,10 @@ export function spoolSink(options: SpoolSinkOptions): CaptureSink {
     sampleFormat: 's16le',
   });
   return {
-    write: (frames) => writer.write(Buffer.from(frames.buffer, frames.byteOffset, frames.byteLength)),
+    write: (frames) =>
+      writer.write(
+        Buffer.from(frames.buffer, frames.byteOffset, frames.byteLength),
+      ),
     finish: () => {
       writer.close();
       const { pcm } = readSpool(options.root, spoolId, key);

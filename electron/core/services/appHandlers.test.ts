@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { ModelStatus } from '../models/manager';
 import { recommendModel } from './appHandlers';
 
-function model(name: string, sizeBytes: number | null, multilingual = false): ModelStatus {
-  return { name, file: `${name}.bin`, url: '', sizeBytes, sha256: null, licence: 'MIT', multilingual, path: '', installed: false };
+function model(
+  name: string,
+  sizeBytes: number | null,
+  multilingual = false,
+): ModelStatus {
+  return {
+    name,
+    file: `${name}.bin`,
+    url: '',
+    sizeBytes,
+    sha256: null,
+    licence: 'MIT',
+    multilingual,
+    path: '',
+    installed: false,
+  };
 }
 
 const models = [
@@ -20,7 +34,9 @@ describe('model recommendation', () => {
   });
 
   it('picks small.en on an 8-core machine with 16 GiB', () => {
-    expect(recommendModel(models, { cores: 8, memoryGiB: 16 })).toBe('small.en');
+    expect(recommendModel(models, { cores: 8, memoryGiB: 16 })).toBe(
+      'small.en',
+    );
   });
 
   it('falls back to the first English model on a tiny machine', () => {

@@ -1,6 +1,10 @@
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
-import type { AuditView, ModelView, SettingsView } from '../../contract/contract';
+import type {
+  AuditView,
+  ModelView,
+  SettingsView,
+} from '../../contract/contract';
 import type { AuditEntry, AuditQuery } from '../audit/audit';
 import type { HandlerRegistry } from '../ipc/registry';
 import { listModels, type ModelStatus } from '../models/manager';
@@ -18,20 +22,35 @@ export interface AppHandlerDeps {
 }
 
 /** Registers `settings:get`, `models:list` and `audit:list`. */
-export function registerAppHandlers(registry: HandlerRegistry, deps: AppHandlerDeps): void {
+export function registerAppHandlers(
+  registry: HandlerRegistry,
+  deps: AppHandlerDeps,
+): void {
   registry.register('settings:get', () => settingsView(deps));
-  registry.register('models:list', async () => modelViews(await listModels(), hardware()));
+  registry.register('models:list', async () =>
+    modelViews(await listModels(), hardware()),
+  );
 
-  registry.register('audit:list', ({ objectType, objectId, action, actor, limit }) => {
-    const query: AuditQuery = { limit: 1000 };
-    if (objectType) query.objectType = objectType;
-    if (objectId) query.objectId = objectId;
-    // Newest first, and only the rows that match every filter.
-    const rows = deps.listAudit(query).filter(
-      (row) => (!action || row.action === action) && (!actor || row.actor === actor),
-    );
-    return rows.reverse().slice(0, limit ?? 200).map(toAuditView);
-  });
+  registry.register(
+    'audit:list',
+    ({ objectType, objectId, action, actor, limit }) => {
+      const query: AuditQuery = { limit: 1000 };
+      if (objectType) query.objectType = objectType;
+      if (objectId) query.objectId = objectId;
+      // Newest first, and only the rows that match every filter.
+      const rows = deps
+        .listAudit(query)
+        .filter(
+          (row) =>
+            (!action || row.action === action) &&
+            (!actor || row.actor === actor),
+        );
+      return rows
+        .reverse()
+        .slice(0, limit ?? 200)
+        .map(toAuditView);
+    },
+  );
 }
 
 function toAuditView(entry: AuditEntry): AuditView {
@@ -59,7 +78,10 @@ export interface Hardware {
 }
 
 function hardware(): Hardware {
-  return { cores: os.availableParallelism(), memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+  return {
+    cores: os.availableParallelism(),
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  };
 }
 
 /**
@@ -68,7 +90,10 @@ function hardware(): Hardware {
  * core per 150 MB of weights for live use, and the model must fit in an
  * eighth of memory beside the language model.
  */
-export function recommendModel(models: readonly ModelStatus[], hw: Hardware): string | undefined {
+export function recommendModel(
+  models: readonly ModelStatus[],
+  hw: Hardware,
+): string | undefined {
   const fits = models
     .filter((m) => !m.multilingual && m.sizeBytes !== null)
     .filter((m) => (m.sizeBytes ?? 0) <= (hw.memoryGiB * 2 ** 30) / 8)
@@ -77,7 +102,10 @@ export function recommendModel(models: readonly ModelStatus[], hw: Hardware): st
   return fits[0]?.name ?? models.find((m) => !m.multilingual)?.name;
 }
 
-export function modelViews(models: readonly ModelStatus[], hw: Hardware): ModelView[] {
+export function modelViews(
+  models: readonly ModelStatus[],
+  hw: Hardware,
+): ModelView[] {
   const best = recommendModel(models, hw);
   return models.map((m) => ({
     name: m.name,

@@ -6,7 +6,11 @@ import { appointmentSchema, type Appointment } from '../domain/appointment';
 import type { Draft } from '../drafting/types';
 import type { CallContext, HandlerRegistry } from '../ipc/registry';
 import { JobRunner } from './jobRunner';
-import { PIPELINE_STEPS, type ProcessOptions, type SessionService } from './types';
+import {
+  PIPELINE_STEPS,
+  type ProcessOptions,
+  type SessionService,
+} from './types';
 
 /**
  * Registers the app's session channels (issue #10) on the registry: today's
@@ -25,21 +29,37 @@ export function registerSessionHandlers(
   registerProcessing(registry, service, jobs);
   registerNotes(registry, service);
 
-  registry.register('session:deliver', ({ sessionId }) => service.deliver(sessionId));
+  registry.register('session:deliver', ({ sessionId }) =>
+    service.deliver(sessionId),
+  );
   registry.register('outbox:list', () => service.listDeliveries());
   return jobs;
 }
 
-function registerSessionReads(registry: HandlerRegistry, service: SessionService): void {
-  registry.register('appointments:today', ({ day }) => service.listAppointments(day));
+function registerSessionReads(
+  registry: HandlerRegistry,
+  service: SessionService,
+): void {
+  registry.register('appointments:today', ({ day }) =>
+    service.listAppointments(day),
+  );
   registry.register('session:list', () => service.listSessions());
-  registry.register('session:get', ({ sessionId }) => service.getSession(sessionId));
+  registry.register('session:get', ({ sessionId }) =>
+    service.getSession(sessionId),
+  );
 
   registry.register('session:create', (request) => {
-    if ('appointment' in request) return service.createSession(parseAppointment(request.appointment));
+    if ('appointment' in request)
+      return service.createSession(parseAppointment(request.appointment));
     const { appointmentId, day, adHoc } = request;
-    const found = service.listAppointments(day).find((a) => a.id === appointmentId);
-    if (!found) throw new AppError('not_found', 'That appointment is not on the schedule.');
+    const found = service
+      .listAppointments(day)
+      .find((a) => a.id === appointmentId);
+    if (!found)
+      throw new AppError(
+        'not_found',
+        'That appointment is not on the schedule.',
+      );
     return service.createSession(adHoc ? adHocFrom(found, new Date()) : found);
   });
 }
@@ -49,7 +69,10 @@ function parseAppointment(raw: unknown): Appointment {
   const parsed = appointmentSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
   const where = parsed.error.issues[0]?.path.join('.') ?? '';
-  throw new AppError('invalid_request', `The appointment is not valid${where ? ` at ${where}` : ''}.`);
+  throw new AppError(
+    'invalid_request',
+    `The appointment is not valid${where ? ` at ${where}` : ''}.`,
+  );
 }
 
 /**
@@ -57,7 +80,9 @@ function parseAppointment(raw: unknown): Appointment {
  * clinician starts it from Today without a schedule entry.
  */
 export function adHocFrom(appointment: Appointment, now: Date): Appointment {
-  const lengthMs = Date.parse(appointment.scheduledEnd) - Date.parse(appointment.scheduledStart);
+  const lengthMs =
+    Date.parse(appointment.scheduledEnd) -
+    Date.parse(appointment.scheduledStart);
   const end = new Date(now.getTime() + (lengthMs > 0 ? lengthMs : 53 * 60_000));
   return {
     ...appointment,
@@ -72,15 +97,27 @@ function registerProcessing(
   service: SessionService,
   jobs: JobRunner,
 ): void {
-  registry.register('session:import', ({ sessionId, fileName, base64, ...process }) => {
-    const bytes = Buffer.from(base64, 'base64');
-    if (bytes.length === 0) throw new AppError('audio_empty', 'The file is empty.');
-    service.getSession(sessionId);
+  registry.register(
+    'session:import',
+    ({ sessionId, fileName, base64, ...process }) => {
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.length === 0)
+        throw new AppError('audio_empty', 'The file is empty.');
+      service.getSession(sessionId);
 
-    return startImport(jobs, service, sessionId, { name: fileName, bytes }, process);
-  });
+      return startImport(
+        jobs,
+        service,
+        sessionId,
+        { name: fileName, bytes },
+        process,
+      );
+    },
+  );
 
-  registry.register('job:cancel', ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }));
+  registry.register('job:cancel', ({ jobId }) => ({
+    cancelled: jobs.cancel(jobId),
+  }));
 }
 
 /**
@@ -95,7 +132,11 @@ export function startImport(
   request: ProcessRequest,
 ): JobStarted {
   return jobs.start(sessionId, (signal, progress) =>
-    service.importRecording(sessionId, file, processOptions(request, signal, progress)),
+    service.importRecording(
+      sessionId,
+      file,
+      processOptions(request, signal, progress),
+    ),
   );
 }
 
@@ -117,22 +158,37 @@ function processOptions(
     // Overall fraction across the pipeline, so one bar fills once.
     onProgress: (step, fraction) => {
       const index = PIPELINE_STEPS.indexOf(step);
-      progress(step, (index + Math.min(Math.max(fraction, 0), 1)) / PIPELINE_STEPS.length);
+      progress(
+        step,
+        (index + Math.min(Math.max(fraction, 0), 1)) / PIPELINE_STEPS.length,
+      );
     },
   };
   if (request.channels) options.channels = request.channels;
   return options;
 }
 
-function registerNotes(registry: HandlerRegistry, service: SessionService): void {
+function registerNotes(
+  registry: HandlerRegistry,
+  service: SessionService,
+): void {
   registry.register('note:edit', ({ sessionId, draft }, context) =>
-    service.editNote(sessionId, asDraft(draft), actorOf(service, sessionId, context).id),
+    service.editNote(
+      sessionId,
+      asDraft(draft),
+      actorOf(service, sessionId, context).id,
+    ),
   );
   registry.register('note:sign', ({ sessionId }, context) =>
     service.signNote(sessionId, actorOf(service, sessionId, context)),
   );
   registry.register('note:amend', ({ sessionId, draft, reason }, context) =>
-    service.amendNote(sessionId, asDraft(draft), reason, actorOf(service, sessionId, context).id),
+    service.amendNote(
+      sessionId,
+      asDraft(draft),
+      reason,
+      actorOf(service, sessionId, context).id,
+    ),
   );
 }
 
@@ -147,7 +203,10 @@ function actorOf(
 ): { id: string; name: string } {
   const { clinician } = service.getSession(sessionId).appointment;
   if (context.userId && context.userId !== clinician.id) {
-    throw new AppError('forbidden', 'Only the rendering clinician can change this note.');
+    throw new AppError(
+      'forbidden',
+      'Only the rendering clinician can change this note.',
+    );
   }
   return { id: clinician.id, name: clinician.name };
 }

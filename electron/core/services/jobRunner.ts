@@ -17,12 +17,17 @@ export type JobWork = (
  * click cannot process the same recording twice.
  */
 export class JobRunner {
-  private readonly running = new Map<string, { sessionId: string; abort: AbortController }>();
+  private readonly running = new Map<
+    string,
+    { sessionId: string; abort: AbortController }
+  >();
 
   constructor(private readonly events: EventBus) {}
 
   start(sessionId: string, work: JobWork): JobStarted {
-    const busy = [...this.running.entries()].find(([, job]) => job.sessionId === sessionId);
+    const busy = [...this.running.entries()].find(
+      ([, job]) => job.sessionId === sessionId,
+    );
     if (busy) return { jobId: busy[0], sessionId };
 
     const jobId = randomUUID();
@@ -45,7 +50,12 @@ export class JobRunner {
     for (const job of this.running.values()) job.abort.abort();
   }
 
-  private async run(jobId: string, sessionId: string, signal: AbortSignal, work: JobWork) {
+  private async run(
+    jobId: string,
+    sessionId: string,
+    signal: AbortSignal,
+    work: JobWork,
+  ) {
     const progress = (step: string, fraction: number) => {
       this.events.emit('progress', { jobId, step, fraction });
     };
@@ -58,7 +68,8 @@ export class JobRunner {
         this.finish(jobId, sessionId, 'cancelled');
         return;
       }
-      if (info.kind === 'internal') log().error('job.failed', { jobId, sessionId, error });
+      if (info.kind === 'internal')
+        log().error('job.failed', { jobId, sessionId, error });
       this.finish(jobId, sessionId, 'failed', info);
     }
   }
@@ -71,6 +82,9 @@ export class JobRunner {
   ): void {
     this.running.delete(jobId);
     log().info('job.ended', { jobId, sessionId, state });
-    this.events.emit('job', error ? { jobId, sessionId, state, error } : { jobId, sessionId, state });
+    this.events.emit(
+      'job',
+      error ? { jobId, sessionId, state, error } : { jobId, sessionId, state },
+    );
   }
 }

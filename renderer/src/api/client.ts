@@ -29,11 +29,20 @@ export class CallError extends Error {
 }
 
 export interface Client {
-  call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
-  onEvent<E extends EventName>(name: E, listener: (payload: EventMap[E]) => void): () => void;
+  call<C extends Channel>(
+    channel: C,
+    request: RequestOf<C>,
+  ): Promise<ResponseOf<C>>;
+  onEvent<E extends EventName>(
+    name: E,
+    listener: (payload: EventMap[E]) => void,
+  ): () => void;
 }
 
-export function createClient(transport: Transport, events: EventSource): Client {
+export function createClient(
+  transport: Transport,
+  events: EventSource,
+): Client {
   return {
     async call(channel, request) {
       const reply = await transport(channel, request);
@@ -51,16 +60,23 @@ export function createClient(transport: Transport, events: EventSource): Client 
   };
 }
 
-type EventSource = (listener: (name: EventName, payload: unknown) => void) => () => void;
+type EventSource = (
+  listener: (name: EventName, payload: unknown) => void,
+) => () => void;
 
 /** Desktop app: the preload's named functions. */
 function preloadTransport(api: PreloadApi): Transport {
   return async (channel, request) => {
     const fn = api[methodName(channel)];
     if (typeof fn !== 'function') {
-      return { ok: false, error: { kind: 'invalid_request', message: 'Unknown channel.' } };
+      return {
+        ok: false,
+        error: { kind: 'invalid_request', message: 'Unknown channel.' },
+      };
     }
-    const reply = await (fn as (r: unknown) => Promise<Reply<unknown> | undefined>)(request);
+    const reply = await (
+      fn as (r: unknown) => Promise<Reply<unknown> | undefined>
+    )(request);
     return reply ?? internal();
   };
 }
@@ -70,7 +86,10 @@ function bridgeTransport(token: string): Transport {
   return async (channel, request) => {
     const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      },
       body: JSON.stringify(request),
     });
     return (await response.json()) as Reply<unknown>;
@@ -79,7 +98,9 @@ function bridgeTransport(token: string): Transport {
 
 function bridgeEvents(token: string): EventSource {
   const listeners = new Set<(name: EventName, payload: unknown) => void>();
-  const socket = new WebSocket(`ws://${location.host}/events?token=${encodeURIComponent(token)}`);
+  const socket = new WebSocket(
+    `ws://${location.host}/events?token=${encodeURIComponent(token)}`,
+  );
   socket.addEventListener('message', (message) => {
     const { name, payload } = JSON.parse(String(message.data)) as {
       name: EventName;
@@ -94,7 +115,10 @@ function bridgeEvents(token: string): EventSource {
 }
 
 function internal(): Reply<never> {
-  return { ok: false, error: { kind: 'internal', message: 'No reply from Hushnote.' } };
+  return {
+    ok: false,
+    error: { kind: 'internal', message: 'No reply from Hushnote.' },
+  };
 }
 
 /** The bridge token arrives in the URL fragment and is kept for the tab only. */

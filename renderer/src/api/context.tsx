@@ -3,8 +3,16 @@ import type { Client } from './client';
 
 const ClientContext = createContext<Client | undefined>(undefined);
 
-export function ClientProvider({ client, children }: { client: Client; children: ReactNode }) {
-  return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
+export function ClientProvider({
+  client,
+  children,
+}: {
+  client: Client;
+  children: ReactNode;
+}) {
+  return (
+    <ClientContext.Provider value={client}>{children}</ClientContext.Provider>
+  );
 }
 
 export function useClient(): Client {

@@ -1,4 +1,8 @@
-import type { Channel, EventMap, EventName } from '../../../electron/contract/contract';
+import type {
+  Channel,
+  EventMap,
+  EventName,
+} from '../../../electron/contract/contract';
 import type { ErrorInfo } from '../../../electron/contract/errors';
 import { createClient, type Client } from './client';
 
@@ -32,11 +36,19 @@ export function fakeClient(): FakeClient {
     (channel, request) => {
       calls.push({ channel, request });
       const fn = answers.get(channel);
-      if (!fn) return Promise.resolve({ ok: false, error: { kind: 'invalid_request', message: `No fake for ${channel}.` } });
+      if (!fn)
+        return Promise.resolve({
+          ok: false,
+          error: {
+            kind: 'invalid_request',
+            message: `No fake for ${channel}.`,
+          },
+        });
       try {
         return Promise.resolve({ ok: true, data: fn(request) });
       } catch (error) {
-        if (error instanceof FakeFailure) return Promise.resolve({ ok: false, error: error.info });
+        if (error instanceof FakeFailure)
+          return Promise.resolve({ ok: false, error: error.info });
         throw error;
       }
     },

@@ -16,7 +16,13 @@ export function useCoreEvents(client: Client): void {
       client.onEvent('risk', (e) => useCapture.getState().onRisk(e)),
       client.onEvent('shortcut', () => {
         const sessionId = useNavigation.getState().sessionId;
-        void useCapture.getState().toggle(client, sessionId, consentRequired(useSettings.getState().settings));
+        void useCapture
+          .getState()
+          .toggle(
+            client,
+            sessionId,
+            consentRequired(useSettings.getState().settings),
+          );
       }),
     ];
     return () => {

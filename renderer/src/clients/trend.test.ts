@@ -6,8 +6,34 @@ function withScores(start: string, phq9: number | null, gad7: number | null) {
   const d = detail();
   d.summary = { ...d.summary, id: start, scheduledStart: start };
   d.assessments = [
-    ...(phq9 === null ? [] : [{ instrumentId: 'phq9', answers: [], total: phq9, severity: null, prorated: false, missing: 0, source: 'verbal' as const, status: 'proposed' as const }]),
-    ...(gad7 === null ? [] : [{ instrumentId: 'gad7', answers: [], total: gad7, severity: null, prorated: false, missing: 0, source: 'form' as const, status: 'confirmed' as const }]),
+    ...(phq9 === null
+      ? []
+      : [
+          {
+            instrumentId: 'phq9',
+            answers: [],
+            total: phq9,
+            severity: null,
+            prorated: false,
+            missing: 0,
+            source: 'verbal' as const,
+            status: 'proposed' as const,
+          },
+        ]),
+    ...(gad7 === null
+      ? []
+      : [
+          {
+            instrumentId: 'gad7',
+            answers: [],
+            total: gad7,
+            severity: null,
+            prorated: false,
+            missing: 0,
+            source: 'form' as const,
+            status: 'confirmed' as const,
+          },
+        ]),
   ];
   return d;
 }

@@ -1,4 +1,7 @@
-import type { SessionDetailView, SessionSummaryView } from '../../../electron/contract/contract';
+import type {
+  SessionDetailView,
+  SessionSummaryView,
+} from '../../../electron/contract/contract';
 
 /** One chart point: a session date and its PHQ-9 / GAD-7 totals. */
 export interface TrendRow {
@@ -14,7 +17,9 @@ export interface TrendRow {
  */
 export function trendRows(details: SessionDetailView[]): TrendRow[] {
   return [...details]
-    .sort((a, b) => a.summary.scheduledStart.localeCompare(b.summary.scheduledStart))
+    .sort((a, b) =>
+      a.summary.scheduledStart.localeCompare(b.summary.scheduledStart),
+    )
     .map((d) => ({
       date: d.summary.scheduledStart.slice(0, 10),
       phq9: total(d, 'phq9'),
@@ -24,7 +29,9 @@ export function trendRows(details: SessionDetailView[]): TrendRow[] {
 }
 
 function total(detail: SessionDetailView, instrumentId: string): number | null {
-  const found = detail.assessments.find((a) => a.instrumentId === instrumentId && a.total !== null);
+  const found = detail.assessments.find(
+    (a) => a.instrumentId === instrumentId && a.total !== null,
+  );
   return found?.total ?? null;
 }
 
@@ -38,10 +45,15 @@ export interface ClientGroup {
 export function groupByClient(sessions: SessionSummaryView[]): ClientGroup[] {
   const groups = new Map<string, ClientGroup>();
   for (const s of sessions) {
-    const group = groups.get(s.clientId) ?? { clientId: s.clientId, label: s.clientLabel, sessions: [] };
+    const group = groups.get(s.clientId) ?? {
+      clientId: s.clientId,
+      label: s.clientLabel,
+      sessions: [],
+    };
     group.sessions.push(s);
     groups.set(s.clientId, group);
   }
-  for (const g of groups.values()) g.sessions.sort((a, b) => b.scheduledStart.localeCompare(a.scheduledStart));
+  for (const g of groups.values())
+    g.sessions.sort((a, b) => b.scheduledStart.localeCompare(a.scheduledStart));
   return [...groups.values()].sort((a, b) => a.label.localeCompare(b.label));
 }

@@ -1,4 +1,9 @@
-import { useEffect, useState, type ReactNode, type SyntheticEvent } from 'react';
+import {
+  useEffect,
+  useState,
+  type ReactNode,
+  type SyntheticEvent,
+} from 'react';
 import { useClient } from '../api/context';
 import { authStep, useAuth } from '../stores/auth';
 import { ErrorText } from './Feedback';
@@ -19,7 +24,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (step === 'ready') return <>{children}</>;
   return (
     <section aria-labelledby="screen-title" className="auth">
-      {step === 'loading' && (error ? <ErrorText error={error} /> : <p role="status">Connecting…</p>)}
+      {step === 'loading' &&
+        (error ? (
+          <ErrorText error={error} />
+        ) : (
+          <p role="status">Connecting…</p>
+        ))}
       {step === 'setup' && <SetupForm />}
       {step === 'login' && <LoginForm />}
       {step === 'unlock' && <UnlockForm />}
@@ -29,7 +39,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
 function useField(initial = '') {
   const [value, setValue] = useState(initial);
-  return { value, onChange: (e: { target: { value: string } }) => setValue(e.target.value) };
+  return {
+    value,
+    onChange: (e: { target: { value: string } }) => setValue(e.target.value),
+  };
 }
 
 function SetupForm() {
@@ -40,17 +53,40 @@ function SetupForm() {
   const password = useField();
   const submit = (e: SyntheticEvent) => {
     e.preventDefault();
-    void setup(client, { username: username.value, displayName: displayName.value, password: password.value });
+    void setup(client, {
+      username: username.value,
+      displayName: displayName.value,
+      password: password.value,
+    });
   };
   return (
     <form onSubmit={submit} className="panel">
       <h2 id="screen-title">Create the first account</h2>
-      <p>This account is the clinician who records and signs notes on this computer.</p>
-      <label>Username<input autoComplete="username" required {...username} /></label>
-      <label>Name as it appears on notes<input required {...displayName} /></label>
-      <label>Password<input type="password" autoComplete="new-password" required {...password} /></label>
+      <p>
+        This account is the clinician who records and signs notes on this
+        computer.
+      </p>
+      <label>
+        Username
+        <input autoComplete="username" required {...username} />
+      </label>
+      <label>
+        Name as it appears on notes
+        <input required {...displayName} />
+      </label>
+      <label>
+        Password
+        <input
+          type="password"
+          autoComplete="new-password"
+          required
+          {...password}
+        />
+      </label>
       <ErrorText error={error} />
-      <button type="submit" className="primary" disabled={busy}>Create account</button>
+      <button type="submit" className="primary" disabled={busy}>
+        Create account
+      </button>
     </form>
   );
 }
@@ -67,10 +103,23 @@ function LoginForm() {
   return (
     <form onSubmit={submit} className="panel">
       <h2 id="screen-title">Sign in</h2>
-      <label>Username<input autoComplete="username" required {...username} /></label>
-      <label>Password<input type="password" autoComplete="current-password" required {...password} /></label>
+      <label>
+        Username
+        <input autoComplete="username" required {...username} />
+      </label>
+      <label>
+        Password
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          {...password}
+        />
+      </label>
       <ErrorText error={error} />
-      <button type="submit" className="primary" disabled={busy}>Sign in</button>
+      <button type="submit" className="primary" disabled={busy}>
+        Sign in
+      </button>
     </form>
   );
 }
@@ -87,9 +136,19 @@ function UnlockForm() {
     <form onSubmit={submit} className="panel">
       <h2 id="screen-title">Hushnote is locked</h2>
       <p>Signed in as {status?.user?.displayName}.</p>
-      <label>Password<input type="password" autoComplete="current-password" required {...password} /></label>
+      <label>
+        Password
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          {...password}
+        />
+      </label>
       <ErrorText error={error} />
-      <button type="submit" className="primary" disabled={busy}>Unlock</button>
+      <button type="submit" className="primary" disabled={busy}>
+        Unlock
+      </button>
     </form>
   );
 }
@@ -102,9 +161,15 @@ export function UserBadge() {
   if (!user || status.locked) return null;
   return (
     <div className="user">
-      <p>{user.displayName} ({user.role})</p>
-      <button type="button" onClick={() => void lock(client)}>Lock</button>
-      <button type="button" onClick={() => void logout(client)}>Sign out</button>
+      <p>
+        {user.displayName} ({user.role})
+      </p>
+      <button type="button" onClick={() => void lock(client)}>
+        Lock
+      </button>
+      <button type="button" onClick={() => void logout(client)}>
+        Sign out
+      </button>
     </div>
   );
 }

@@ -33,12 +33,28 @@ export function Progress({ label, fraction, onCancel }: ProgressProps) {
 }
 
 /** A channel's input level, 0..1, with its role as the label. */
-export function LevelMeter({ label, level, silent }: { label: string; level: number; silent: boolean }) {
+export function LevelMeter({
+  label,
+  level,
+  silent,
+}: {
+  label: string;
+  level: number;
+  silent: boolean;
+}) {
   return (
     <div className={silent ? 'meter meter-silent' : 'meter'}>
       <label>
         {label}
-        <meter min={0} max={1} low={0.05} high={0.8} optimum={0.3} value={level} aria-label={`${label} level`} />
+        <meter
+          min={0}
+          max={1}
+          low={0.05}
+          high={0.8}
+          optimum={0.3}
+          value={level}
+          aria-label={`${label} level`}
+        />
       </label>
       {silent && <span className="warn-text">No sound</span>}
     </div>

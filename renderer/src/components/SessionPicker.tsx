@@ -7,7 +7,13 @@ import { useNavigation, type Screen } from '../stores/navigation';
 import { ErrorText } from './Feedback';
 
 /** Lists sessions so a screen that needs one can open it. */
-export function SessionPicker({ screen, filter }: { screen: Screen; filter?: (s: SessionSummaryView) => boolean }) {
+export function SessionPicker({
+  screen,
+  filter,
+}: {
+  screen: Screen;
+  filter?: (s: SessionSummaryView) => boolean;
+}) {
   const client = useClient();
   const openSession = useNavigation((s) => s.openSession);
   const [sessions, setSessions] = useState<SessionSummaryView[]>([]);
@@ -23,12 +29,15 @@ export function SessionPicker({ screen, filter }: { screen: Screen; filter?: (s:
   return (
     <div>
       <ErrorText error={error} />
-      {sessions.length === 0 && !error && <p>No sessions yet. Start one from Today.</p>}
+      {sessions.length === 0 && !error && (
+        <p>No sessions yet. Start one from Today.</p>
+      )}
       <ul className="list">
         {sessions.map((s) => (
           <li key={s.id}>
             <button type="button" onClick={() => openSession(s.id, screen)}>
-              {s.clientLabel} · {dateOnly(s.scheduledStart)} {timeOfDay(s.scheduledStart)} · {s.noteStatus ?? s.status}
+              {s.clientLabel} · {dateOnly(s.scheduledStart)}{' '}
+              {timeOfDay(s.scheduledStart)} · {s.noteStatus ?? s.status}
             </button>
           </li>
         ))}

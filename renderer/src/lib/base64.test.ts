@@ -4,7 +4,9 @@ import { toBase64 } from './base64';
 describe('toBase64', () => {
   it('round-trips bytes across several chunks', () => {
     const bytes = new Uint8Array(70_001).map((_, i) => (i * 31) % 256);
-    const decoded = Uint8Array.from(atob(toBase64(bytes)), (c) => c.charCodeAt(0));
+    const decoded = Uint8Array.from(atob(toBase64(bytes)), (c) =>
+      c.charCodeAt(0),
+    );
     expect(decoded).toEqual(bytes);
   });
 

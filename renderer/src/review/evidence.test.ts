@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftView, TranscriptView } from '../../../electron/contract/contract';
-import { applyEdits, evidenceFocus, findSentence, lowEvidenceCount } from './evidence';
+import type {
+  DraftView,
+  TranscriptView,
+} from '../../../electron/contract/contract';
+import {
+  applyEdits,
+  evidenceFocus,
+  findSentence,
+  lowEvidenceCount,
+} from './evidence';
 
 const transcript: TranscriptView = {
   durationSec: 30,
@@ -8,9 +16,33 @@ const transcript: TranscriptView = {
   failedRegions: [],
   silentChannels: [],
   segments: [
-    { id: 'g1', start: 0, end: 4, role: 'clinician', channel: 0, text: 'How was the week?', confidence: 0.9 },
-    { id: 'g2', start: 4, end: 9, role: 'client', channel: 1, text: 'Sleep was bad.', confidence: 0.8 },
-    { id: 'g3', start: 9, end: 15, role: 'client', channel: 1, text: 'Work helped.', confidence: 0.8 },
+    {
+      id: 'g1',
+      start: 0,
+      end: 4,
+      role: 'clinician',
+      channel: 0,
+      text: 'How was the week?',
+      confidence: 0.9,
+    },
+    {
+      id: 'g2',
+      start: 4,
+      end: 9,
+      role: 'client',
+      channel: 1,
+      text: 'Sleep was bad.',
+      confidence: 0.8,
+    },
+    {
+      id: 'g3',
+      start: 9,
+      end: 15,
+      role: 'client',
+      channel: 1,
+      text: 'Work helped.',
+      confidence: 0.8,
+    },
   ],
 };
 
@@ -22,14 +54,29 @@ const draft: DraftView = {
       id: 'subjective',
       title: 'Subjective',
       sentences: [
-        { id: 's1', text: 'Client reports poor sleep.', evidence: { segmentIds: ['g2'], start: 4, end: 9 } },
-        { id: 's2', text: 'Work helped.', evidence: { segmentIds: [], start: 8, end: 12 }, lowEvidence: true },
+        {
+          id: 's1',
+          text: 'Client reports poor sleep.',
+          evidence: { segmentIds: ['g2'], start: 4, end: 9 },
+        },
+        {
+          id: 's2',
+          text: 'Work helped.',
+          evidence: { segmentIds: [], start: 8, end: 12 },
+          lowEvidence: true,
+        },
       ],
     },
     {
       id: 'objective',
       title: 'Objective',
-      sentences: [{ id: 's3', text: 'Video session.', evidence: { appointment: 'modality' } }],
+      sentences: [
+        {
+          id: 's3',
+          text: 'Video session.',
+          evidence: { appointment: 'modality' },
+        },
+      ],
     },
   ],
 };
@@ -37,11 +84,18 @@ const draft: DraftView = {
 describe('evidence focus', () => {
   it('uses the sentence’s segment ids', () => {
     const focus = evidenceFocus(findSentence(draft, 's1')!, transcript);
-    expect(focus).toEqual({ segmentIds: ['g2'], start: 4, end: 9, appointmentField: null });
+    expect(focus).toEqual({
+      segmentIds: ['g2'],
+      start: 4,
+      end: 9,
+      appointmentField: null,
+    });
   });
 
   it('falls back to segments overlapping the span', () => {
-    expect(evidenceFocus(findSentence(draft, 's2')!, transcript).segmentIds).toEqual(['g2', 'g3']);
+    expect(
+      evidenceFocus(findSentence(draft, 's2')!, transcript).segmentIds,
+    ).toEqual(['g2', 'g3']);
   });
 
   it('names the appointment field for facts not from speech', () => {
@@ -51,7 +105,11 @@ describe('evidence focus', () => {
   });
 
   it('drops ids the transcript does not hold', () => {
-    const sentence = { id: 'x', text: 't', evidence: { segmentIds: ['gone'], start: 100, end: 101 } };
+    const sentence = {
+      id: 'x',
+      text: 't',
+      evidence: { segmentIds: ['gone'], start: 100, end: 101 },
+    };
     expect(evidenceFocus(sentence, transcript).segmentIds).toEqual([]);
   });
 });
@@ -62,7 +120,9 @@ describe('draft edits', () => {
   });
 
   it('applies edits without touching other sentences or evidence', () => {
-    const edited = applyEdits(draft, { s1: '  Client reports poor sleep for a week. ' });
+    const edited = applyEdits(draft, {
+      s1: '  Client reports poor sleep for a week. ',
+    });
     expect(findSentence(edited, 's1')).toEqual({
       id: 's1',
       text: 'Client reports poor sleep for a week.',

@@ -15,7 +15,10 @@ export interface EvidenceFocus {
   appointmentField: string | null;
 }
 
-export function findSentence(draft: DraftView, sentenceId: string): DraftSentenceView | undefined {
+export function findSentence(
+  draft: DraftView,
+  sentenceId: string,
+): DraftSentenceView | undefined {
   for (const section of draft.sections) {
     const found = section.sentences.find((s) => s.id === sentenceId);
     if (found) return found;
@@ -27,30 +30,54 @@ export function findSentence(draft: DraftView, sentenceId: string): DraftSentenc
  * The transcript segments that support a sentence: its listed segment ids,
  * or, when a sentence names only a time span, the segments overlapping it.
  */
-export function evidenceFocus(sentence: DraftSentenceView, transcript: TranscriptView | null): EvidenceFocus {
+export function evidenceFocus(
+  sentence: DraftSentenceView,
+  transcript: TranscriptView | null,
+): EvidenceFocus {
   const { evidence } = sentence;
   if (!('segmentIds' in evidence)) {
-    return { segmentIds: [], start: null, end: null, appointmentField: evidence.appointment };
+    return {
+      segmentIds: [],
+      start: null,
+      end: null,
+      appointmentField: evidence.appointment,
+    };
   }
 
   const segments = transcript?.segments ?? [];
   const known = new Set(segments.map((s) => s.id));
   let ids = evidence.segmentIds.filter((id) => known.has(id));
-  if (ids.length === 0) ids = overlapping(segments, evidence.start, evidence.end).map((s) => s.id);
-  return { segmentIds: ids, start: evidence.start, end: evidence.end, appointmentField: null };
+  if (ids.length === 0)
+    ids = overlapping(segments, evidence.start, evidence.end).map((s) => s.id);
+  return {
+    segmentIds: ids,
+    start: evidence.start,
+    end: evidence.end,
+    appointmentField: null,
+  };
 }
 
-function overlapping(segments: SegmentView[], start: number, end: number): SegmentView[] {
+function overlapping(
+  segments: SegmentView[],
+  start: number,
+  end: number,
+): SegmentView[] {
   return segments.filter((s) => s.start < end && s.end > start);
 }
 
 /** How many sentences are marked as thinly supported. */
 export function lowEvidenceCount(draft: DraftView): number {
-  return draft.sections.reduce((n, s) => n + s.sentences.filter((x) => x.lowEvidence).length, 0);
+  return draft.sections.reduce(
+    (n, s) => n + s.sentences.filter((x) => x.lowEvidence).length,
+    0,
+  );
 }
 
 /** The draft with edited sentence texts applied; untouched sentences keep theirs. */
-export function applyEdits(draft: DraftView, edits: Readonly<Record<string, string>>): DraftView {
+export function applyEdits(
+  draft: DraftView,
+  edits: Readonly<Record<string, string>>,
+): DraftView {
   return {
     ...draft,
     sections: draft.sections.map((section) => ({

@@ -4,7 +4,20 @@ import { useClient } from '../api/context';
 import { ErrorText } from '../components/Feedback';
 import { errorWords } from '../lib/callError';
 
-const ACTIONS = ['', 'create', 'read', 'update', 'delete', 'export', 'push', 'sign', 'amend', 'recover', 'policy_change', 'rekey'];
+const ACTIONS = [
+  '',
+  'create',
+  'read',
+  'update',
+  'delete',
+  'export',
+  'push',
+  'sign',
+  'amend',
+  'recover',
+  'policy_change',
+  'rekey',
+];
 
 /** Audit: the append-only trail, filterable by action, object and actor. */
 export function AuditScreen() {
@@ -16,7 +29,11 @@ export function AuditScreen() {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    const query = { ...(action ? { action } : {}), ...(objectType ? { objectType } : {}), ...(actor ? { actor } : {}) };
+    const query = {
+      ...(action ? { action } : {}),
+      ...(objectType ? { objectType } : {}),
+      ...(actor ? { actor } : {}),
+    };
     client
       .call('audit:list', query)
       .then((list) => {
@@ -33,25 +50,49 @@ export function AuditScreen() {
         <label>
           Action
           <select value={action} onChange={(e) => setAction(e.target.value)}>
-            {ACTIONS.map((a) => <option key={a} value={a}>{a || 'any'}</option>)}
+            {ACTIONS.map((a) => (
+              <option key={a} value={a}>
+                {a || 'any'}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           Object type
-          <input value={objectType} onChange={(e) => setObjectType(e.target.value.trim())} />
+          <input
+            value={objectType}
+            onChange={(e) => setObjectType(e.target.value.trim())}
+          />
         </label>
         <label>
           Actor
-          <input value={actor} onChange={(e) => setActor(e.target.value.trim())} />
+          <input
+            value={actor}
+            onChange={(e) => setActor(e.target.value.trim())}
+          />
         </label>
       </div>
       <ErrorText error={error} />
       <table aria-label="Audit trail">
-        <thead><tr><th>#</th><th>When</th><th>Actor</th><th>Action</th><th>Object</th></tr></thead>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>When</th>
+            <th>Actor</th>
+            <th>Action</th>
+            <th>Object</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.id}</td><td>{new Date(r.at).toLocaleString()}</td><td>{r.actor}</td><td>{r.action}</td><td>{r.objectType} {r.objectId}</td>
+              <td>{r.id}</td>
+              <td>{new Date(r.at).toLocaleString()}</td>
+              <td>{r.actor}</td>
+              <td>{r.action}</td>
+              <td>
+                {r.objectType} {r.objectId}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -7,9 +7,12 @@ import { isLive, useCapture } from '../stores/capture';
 import { consentRequired, useSettings } from '../stores/settings';
 
 const DEGRADED_TEXT = {
-  mic_silent: 'The microphone is silent while the client speaks. Check the headset or permission.',
-  system_silent: 'No sound from the video call while you speak. Check the output device.',
-  device_changed: 'An audio device changed; recording continues on the new one.',
+  mic_silent:
+    'The microphone is silent while the client speaks. Check the headset or permission.',
+  system_silent:
+    'No sound from the video call while you speak. Check the output device.',
+  device_changed:
+    'An audio device changed; recording continues on the new one.',
   source_restarting: 'Reconnecting to an audio device; recording continues.',
 } as const;
 
@@ -41,34 +44,77 @@ export function CapturePanel({ sessionId }: { sessionId: string }) {
     <section className="panel" aria-labelledby="capture-title">
       <h3 id="capture-title">Record the session</h3>
       <fieldset disabled={live}>
-        <legend>Consent to record{consentRequired(settings) ? ' (required)' : ''}</legend>
+        <legend>
+          Consent to record{consentRequired(settings) ? ' (required)' : ''}
+        </legend>
         {CONSENT_MEANS_LABELS.map(({ means, label }) => (
           <label key={means} className="inline">
-            <input type="radio" name="consent" checked={capture.consent === means} onChange={() => capture.setConsent(means)} />
+            <input
+              type="radio"
+              name="consent"
+              checked={capture.consent === means}
+              onChange={() => capture.setConsent(means)}
+            />
             {label}
           </label>
         ))}
       </fieldset>
       <div className="actions">
         {!live && (
-          <button type="button" className="primary" onClick={() => void capture.start(client, sessionId, consentRequired(settings))}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              void capture.start(client, sessionId, consentRequired(settings))
+            }
+          >
             Start recording
           </button>
         )}
-        {live && status.state === 'recording' && <button type="button" onClick={() => void capture.pause(client)}>Pause</button>}
-        {live && status.state === 'paused' && <button type="button" onClick={() => void capture.resume(client)}>Resume</button>}
-        {live && <button type="button" onClick={() => void capture.stop(client)}>Stop and save</button>}
-        <span className="timer" role="timer" aria-label="Recorded time">{clock(mine ? status.elapsedSec : 0)}</span>
+        {live && status.state === 'recording' && (
+          <button type="button" onClick={() => void capture.pause(client)}>
+            Pause
+          </button>
+        )}
+        {live && status.state === 'paused' && (
+          <button type="button" onClick={() => void capture.resume(client)}>
+            Resume
+          </button>
+        )}
+        {live && (
+          <button type="button" onClick={() => void capture.stop(client)}>
+            Stop and save
+          </button>
+        )}
+        <span className="timer" role="timer" aria-label="Recorded time">
+          {clock(mine ? status.elapsedSec : 0)}
+        </span>
         <span className="badge">{mine ? status.state : 'idle'}</span>
       </div>
       {mine && (
         <div className="meters">
-          <LevelMeter label="Microphone (you)" level={status.levels.mic} silent={status.silent === 'mic'} />
-          <LevelMeter label="Call audio (client)" level={status.levels.system} silent={status.silent === 'system'} />
+          <LevelMeter
+            label="Microphone (you)"
+            level={status.levels.mic}
+            silent={status.silent === 'mic'}
+          />
+          <LevelMeter
+            label="Call audio (client)"
+            level={status.levels.system}
+            silent={status.silent === 'system'}
+          />
         </div>
       )}
-      {mine && status.degraded && <p role="alert" className="warn-text">{DEGRADED_TEXT[status.degraded]}</p>}
-      <ErrorText error={capture.error ?? (mine ? (status.error ?? undefined) : undefined)} />
+      {mine && status.degraded && (
+        <p role="alert" className="warn-text">
+          {DEGRADED_TEXT[status.degraded]}
+        </p>
+      )}
+      <ErrorText
+        error={
+          capture.error ?? (mine ? (status.error ?? undefined) : undefined)
+        }
+      />
       <LiveTranscript />
     </section>
   );
@@ -82,14 +128,27 @@ function LiveTranscript() {
       {flags.length > 0 && (
         <ul className="flags" aria-label="Risk flags">
           {flags.map((f) => (
-            <li key={f.id} className={`flag flag-${f.severity}`}>{f.type.replaceAll('_', ' ')} ({f.severity})</li>
+            <li key={f.id} className={`flag flag-${f.severity}`}>
+              {f.type.replaceAll('_', ' ')} ({f.severity})
+            </li>
           ))}
         </ul>
       )}
-      <ol className="transcript" aria-label="Live transcript" aria-live="polite">
+      <ol
+        className="transcript"
+        aria-label="Live transcript"
+        aria-live="polite"
+      >
         {segments.map((s) => (
           <li key={s.id} className={`segment role-${s.role}`}>
-            <span className="role">{s.role === 'clinician' ? 'Clinician' : s.role === 'client' ? 'Client' : 'Unknown'}</span> {s.text}
+            <span className="role">
+              {s.role === 'clinician'
+                ? 'Clinician'
+                : s.role === 'client'
+                  ? 'Client'
+                  : 'Unknown'}
+            </span>{' '}
+            {s.text}
           </li>
         ))}
       </ol>

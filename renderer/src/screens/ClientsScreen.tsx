@@ -1,6 +1,18 @@
 import { useEffect, useState } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { SessionDetailView, SessionSummaryView } from '../../../electron/contract/contract';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type {
+  SessionDetailView,
+  SessionSummaryView,
+} from '../../../electron/contract/contract';
 import { useClient } from '../api/context';
 import { groupByClient, trendRows, type ClientGroup } from '../clients/trend';
 import { ErrorText } from '../components/Feedback';
@@ -31,7 +43,11 @@ export function ClientsScreen() {
         <ul className="list" aria-label="Clients">
           {groups.map((g) => (
             <li key={g.clientId}>
-              <button type="button" aria-pressed={g.clientId === chosen} onClick={() => setChosen(g.clientId)}>
+              <button
+                type="button"
+                aria-pressed={g.clientId === chosen}
+                onClick={() => setChosen(g.clientId)}
+              >
                 {g.label} ({g.sessions.length})
               </button>
             </li>
@@ -49,7 +65,11 @@ function ClientHistory({ group }: { group: ClientGroup }) {
   const [details, setDetails] = useState<SessionDetailView[]>([]);
 
   useEffect(() => {
-    void Promise.all(group.sessions.map((s) => client.call('session:get', { sessionId: s.id }).catch(() => undefined))).then((list) =>
+    void Promise.all(
+      group.sessions.map((s) =>
+        client.call('session:get', { sessionId: s.id }).catch(() => undefined),
+      ),
+    ).then((list) =>
       setDetails(list.filter((d): d is SessionDetailView => d !== undefined)),
     );
   }, [client, group]);
@@ -67,8 +87,20 @@ function ClientHistory({ group }: { group: ClientGroup }) {
               <YAxis domain={[0, 27]} />
               <Tooltip />
               <Legend />
-              <Line type="monotone" dataKey="phq9" name="PHQ-9" stroke="#2f6f5e" connectNulls />
-              <Line type="monotone" dataKey="gad7" name="GAD-7" stroke="#b45309" connectNulls />
+              <Line
+                type="monotone"
+                dataKey="phq9"
+                name="PHQ-9"
+                stroke="#2f6f5e"
+                connectNulls
+              />
+              <Line
+                type="monotone"
+                dataKey="gad7"
+                name="GAD-7"
+                stroke="#b45309"
+                connectNulls
+              />
             </LineChart>
           </ResponsiveContainer>
         </figure>

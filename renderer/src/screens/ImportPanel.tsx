@@ -28,7 +28,11 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
       <div className="form-row">
         <label>
           Recording file
-          <input type="file" accept="audio/*,video/*,.flac,.wav,.m4a,.mp3,.mp4" onChange={(e) => setFile(e.target.files?.[0])} />
+          <input
+            type="file"
+            accept="audio/*,video/*,.flac,.wav,.m4a,.mp3,.mp4"
+            onChange={(e) => setFile(e.target.files?.[0])}
+          />
         </label>
         <label>
           Note template
@@ -42,7 +46,12 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
         </label>
         <label>
           Drafting
-          <select value={engine} onChange={(e) => setEngine(e.target.value === 'llm' ? 'llm' : 'rules')}>
+          <select
+            value={engine}
+            onChange={(e) =>
+              setEngine(e.target.value === 'llm' ? 'llm' : 'rules')
+            }
+          >
             <option value="rules">Rules (fast)</option>
             <option value="llm">Local language model</option>
           </select>
@@ -51,20 +60,30 @@ export function ImportPanel({ sessionId }: { sessionId: string }) {
           type="button"
           className="primary"
           disabled={!file || running}
-          onClick={() => file && void importFile(client, sessionId, file, { format, engine })}
+          onClick={() =>
+            file && void importFile(client, sessionId, file, { format, engine })
+          }
         >
           Import and transcribe
         </button>
       </div>
       {mine && running && (
-        <Progress label={`Processing: ${mine.step}`} fraction={mine.fraction} onCancel={() => void cancel(client)} />
+        <Progress
+          label={`Processing: ${mine.step}`}
+          fraction={mine.fraction}
+          onCancel={() => void cancel(client)}
+        />
       )}
       {mine?.state === 'cancelled' && <p role="status">Import cancelled.</p>}
       <ErrorText error={mine?.error} />
       {mine?.state === 'done' && (
         <p role="status">
           Transcript and draft are ready.{' '}
-          <button type="button" className="primary" onClick={() => openSession(sessionId, 'notes')}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => openSession(sessionId, 'notes')}
+          >
             Open review
           </button>
         </p>

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { DraftSentenceView, NoteVersionView } from '../../../electron/contract/contract';
+import type {
+  DraftSentenceView,
+  NoteVersionView,
+} from '../../../electron/contract/contract';
 import { useClient } from '../api/context';
 import { ErrorText } from '../components/Feedback';
 import { SessionPicker } from '../components/SessionPicker';
@@ -15,7 +18,11 @@ export function ReviewScreen() {
   return (
     <section aria-labelledby="screen-title">
       <h2 id="screen-title">Notes</h2>
-      {sessionId ? <ReviewBody sessionId={sessionId} /> : <SessionPicker screen="notes" />}
+      {sessionId ? (
+        <ReviewBody sessionId={sessionId} />
+      ) : (
+        <SessionPicker screen="notes" />
+      )}
     </section>
   );
 }
@@ -34,7 +41,8 @@ function ReviewBody({ sessionId }: { sessionId: string }) {
   return (
     <>
       <p className="subtitle">
-        {a.client.givenName} {a.client.familyName} · {dateOnly(a.scheduledStart)}
+        {a.client.givenName} {a.client.familyName} ·{' '}
+        {dateOnly(a.scheduledStart)}
       </p>
       <ErrorText error={error} />
       {!note && <p>No draft yet: import or record the session first.</p>}
@@ -54,14 +62,36 @@ function NotePane({ note }: { note: NoteVersionView }) {
   return (
     <article className="note" aria-label="Note">
       <header className="note-head">
-        <span className="badge" data-testid="note-status">{note.status}</span>
-        <span>{note.draft.format.toUpperCase()} · version {note.version}</span>
-        {note.signedAt && <span>Signed {dateOnly(note.signedAt)} by {note.signedBy ?? 'clinician'}</span>}
+        <span className="badge" data-testid="note-status">
+          {note.status}
+        </span>
+        <span>
+          {note.draft.format.toUpperCase()} · version {note.version}
+        </span>
+        {note.signedAt && (
+          <span>
+            Signed {dateOnly(note.signedAt)} by {note.signedBy ?? 'clinician'}
+          </span>
+        )}
       </header>
-      {note.draft.fallbackReason && <p className="warn-text">Drafted by rules: the language model was not available.</p>}
-      {note.draft.incomplete && <p className="warn-text">Parts of this draft need your edit before signing.</p>}
-      {low > 0 && <p className="warn-text">{low} sentence(s) have thin evidence and are marked.</p>}
-      {note.draft.noContent && <p>This session held no clinical content; nothing was drafted.</p>}
+      {note.draft.fallbackReason && (
+        <p className="warn-text">
+          Drafted by rules: the language model was not available.
+        </p>
+      )}
+      {note.draft.incomplete && (
+        <p className="warn-text">
+          Parts of this draft need your edit before signing.
+        </p>
+      )}
+      {low > 0 && (
+        <p className="warn-text">
+          {low} sentence(s) have thin evidence and are marked.
+        </p>
+      )}
+      {note.draft.noContent && (
+        <p>This session held no clinical content; nothing was drafted.</p>
+      )}
       {note.draft.sections.map((section) => (
         <section key={section.id} aria-label={section.title}>
           <h3>{section.title}</h3>
@@ -75,11 +105,21 @@ function NotePane({ note }: { note: NoteVersionView }) {
   );
 }
 
-function Sentence({ sentence, locked }: { sentence: DraftSentenceView; locked: boolean }) {
+function Sentence({
+  sentence,
+  locked,
+}: {
+  sentence: DraftSentenceView;
+  locked: boolean;
+}) {
   const { selected, edits, select, edit } = useReview();
   const [editing, setEditing] = useState(false);
   const text = edits[sentence.id] ?? sentence.text;
-  const classes = ['sentence', sentence.lowEvidence ? 'low-evidence' : '', selected === sentence.id ? 'selected' : ''];
+  const classes = [
+    'sentence',
+    sentence.lowEvidence ? 'low-evidence' : '',
+    selected === sentence.id ? 'selected' : '',
+  ];
 
   if (editing) {
     return (
@@ -98,12 +138,18 @@ function Sentence({ sentence, locked }: { sentence: DraftSentenceView; locked: b
         type="button"
         className={classes.join(' ').trim()}
         aria-pressed={selected === sentence.id}
-        title={sentence.lowEvidence ? 'Thin evidence: check it against the transcript' : 'Show the evidence'}
+        title={
+          sentence.lowEvidence
+            ? 'Thin evidence: check it against the transcript'
+            : 'Show the evidence'
+        }
         onClick={() => select(sentence.id)}
         onDoubleClick={() => !locked && setEditing(true)}
       >
         {text}
-        {sentence.lowEvidence && <span className="sr-only"> (low evidence)</span>}
+        {sentence.lowEvidence && (
+          <span className="sr-only"> (low evidence)</span>
+        )}
       </button>
       {!locked && selected === sentence.id && (
         <button type="button" className="link" onClick={() => setEditing(true)}>
@@ -128,25 +174,40 @@ function NoteActions({ note }: { note: NoteVersionView }) {
           Amendment reason
           <input value={reason} onChange={(e) => setReason(e.target.value)} />
         </label>
-        <button type="button" disabled={busy || !dirty || reason.trim().length < 3} onClick={() => void amend(client, reason)}>
+        <button
+          type="button"
+          disabled={busy || !dirty || reason.trim().length < 3}
+          onClick={() => void amend(client, reason)}
+        >
           Amend note
         </button>
         <button type="button" onClick={() => go('billing')}>
           Open billing
         </button>
-        {!dirty && <span className="muted">Select a sentence and edit it to amend.</span>}
+        {!dirty && (
+          <span className="muted">Select a sentence and edit it to amend.</span>
+        )}
       </div>
     );
   }
   return (
     <div className="actions">
-      <button type="button" disabled={busy || !dirty} onClick={() => void save(client)}>
+      <button
+        type="button"
+        disabled={busy || !dirty}
+        onClick={() => void save(client)}
+      >
         Save edits
       </button>
       <button type="button" disabled={busy || !dirty} onClick={discard}>
         Discard edits
       </button>
-      <button type="button" className="primary" disabled={busy} onClick={() => void sign(client)}>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => void sign(client)}
+      >
         Sign note
       </button>
     </div>

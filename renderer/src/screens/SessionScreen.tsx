@@ -15,7 +15,11 @@ export function SessionScreen() {
   return (
     <section aria-labelledby="screen-title">
       <h2 id="screen-title">Session</h2>
-      {sessionId ? <SessionBody sessionId={sessionId} /> : <SessionPicker screen="session" />}
+      {sessionId ? (
+        <SessionBody sessionId={sessionId} />
+      ) : (
+        <SessionPicker screen="session" />
+      )}
     </section>
   );
 }
@@ -37,7 +41,8 @@ function SessionBody({ sessionId }: { sessionId: string }) {
   return (
     <>
       <p className="subtitle">
-        {a.client.givenName} {a.client.familyName} · {timeOfDay(a.scheduledStart)} · {a.modality} ·{' '}
+        {a.client.givenName} {a.client.familyName} ·{' '}
+        {timeOfDay(a.scheduledStart)} · {a.modality} ·{' '}
         <span data-testid="session-status">{detail.summary.status}</span>
       </p>
       <CapturePanel sessionId={sessionId} />

@@ -23,13 +23,29 @@ export function SettingsScreen() {
       <ErrorText error={error} />
       <section className="panel" aria-labelledby="models-title">
         <h3 id="models-title">Speech models</h3>
-        {settings && <p className="muted">Stored in {settings.modelsDir} · this machine: {settings.hardware.cores} cores, {settings.hardware.memoryGiB} GiB memory</p>}
+        {settings && (
+          <p className="muted">
+            Stored in {settings.modelsDir} · this machine:{' '}
+            {settings.hardware.cores} cores, {settings.hardware.memoryGiB} GiB
+            memory
+          </p>
+        )}
         <table aria-label="Speech models">
-          <thead><tr><th>Model</th><th>Size</th><th>Status</th><th>Licence</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Model</th>
+              <th>Size</th>
+              <th>Status</th>
+              <th>Licence</th>
+            </tr>
+          </thead>
           <tbody>
             {models.map((m) => (
               <tr key={m.name}>
-                <td>{m.name}{m.recommended && <span className="badge">recommended</span>}</td>
+                <td>
+                  {m.name}
+                  {m.recommended && <span className="badge">recommended</span>}
+                </td>
                 <td>{size(m.sizeBytes)}</td>
                 <td>{m.installed ? 'Installed' : 'Not installed'}</td>
                 <td>{m.licence}</td>
@@ -37,24 +53,42 @@ export function SettingsScreen() {
             ))}
           </tbody>
         </table>
-        <p className="muted">Install a model with <code>hushnote models get NAME</code>; downloads resume and are checked against a pinned checksum.</p>
+        <p className="muted">
+          Install a model with <code>hushnote models get NAME</code>; downloads
+          resume and are checked against a pinned checksum.
+        </p>
       </section>
       {settings && (
         <section className="panel" aria-labelledby="practice-title">
           <h3 id="practice-title">Practice</h3>
           <dl>
-            <dt>EHR connector</dt><dd>{settings.ehrConnector}</dd>
-            <dt>Payer profiles</dt><dd>{settings.payerProfiles.join(', ')}</dd>
-            <dt>Recording consent</dt><dd>{settings.consentRequired ? 'Required before capture' : 'Not required by the practice'}</dd>
-            <dt>Retention of recordings</dt><dd>{settings.retentionDays === null ? 'Kept' : `${settings.retentionDays} days after signing`}</dd>
-            <dt>Data folder</dt><dd>{settings.dataDir}</dd>
+            <dt>EHR connector</dt>
+            <dd>{settings.ehrConnector}</dd>
+            <dt>Payer profiles</dt>
+            <dd>{settings.payerProfiles.join(', ')}</dd>
+            <dt>Recording consent</dt>
+            <dd>
+              {settings.consentRequired
+                ? 'Required before capture'
+                : 'Not required by the practice'}
+            </dd>
+            <dt>Retention of recordings</dt>
+            <dd>
+              {settings.retentionDays === null
+                ? 'Kept'
+                : `${settings.retentionDays} days after signing`}
+            </dd>
+            <dt>Data folder</dt>
+            <dd>{settings.dataDir}</dd>
           </dl>
         </section>
       )}
       <UsersPanel />
       <section className="panel" aria-labelledby="look-title">
         <h3 id="look-title">Appearance</h3>
-        <button type="button" onClick={toggleTheme}>Use {theme === 'light' ? 'dark' : 'light'} theme</button>
+        <button type="button" onClick={toggleTheme}>
+          Use {theme === 'light' ? 'dark' : 'light'} theme
+        </button>
       </section>
     </section>
   );
@@ -77,10 +111,22 @@ function UsersPanel() {
     <section className="panel" aria-labelledby="users-title">
       <h3 id="users-title">Users</h3>
       <table aria-label="Users">
-        <thead><tr><th>Name</th><th>Username</th><th>Role</th><th>Status</th></tr></thead>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Username</th>
+            <th>Role</th>
+            <th>Status</th>
+          </tr>
+        </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}><td>{u.displayName}</td><td>{u.username}</td><td>{u.role}</td><td>{u.disabled ? 'Disabled' : 'Active'}</td></tr>
+            <tr key={u.id}>
+              <td>{u.displayName}</td>
+              <td>{u.username}</td>
+              <td>{u.role}</td>
+              <td>{u.disabled ? 'Disabled' : 'Active'}</td>
+            </tr>
           ))}
         </tbody>
       </table>

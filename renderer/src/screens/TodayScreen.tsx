@@ -21,11 +21,17 @@ export function TodayScreen() {
       <h2 id="screen-title">Today</h2>
       <ErrorText error={error} />
       {loading && <p role="status">Loading the schedule…</p>}
-      {!loading && appointments.length === 0 && <p>No appointments on today’s schedule.</p>}
+      {!loading && appointments.length === 0 && (
+        <p>No appointments on today’s schedule.</p>
+      )}
       <NewSessionFromFile />
       <ul className="cards" aria-label="Appointments">
         {appointments.map((a) => (
-          <AppointmentCard key={a.id} appointment={a} sessionId={sessionFor(sessions, a.id)?.id} />
+          <AppointmentCard
+            key={a.id}
+            appointment={a}
+            sessionId={sessionFor(sessions, a.id)?.id}
+          />
         ))}
       </ul>
     </section>
@@ -48,13 +54,23 @@ function NewSessionFromFile() {
     <div className="panel">
       <label>
         New session from an appointment file
-        <input type="file" accept=".json,application/json" onChange={(e) => void pick(e.target.files?.[0])} />
+        <input
+          type="file"
+          accept=".json,application/json"
+          onChange={(e) => void pick(e.target.files?.[0])}
+        />
       </label>
     </div>
   );
 }
 
-function AppointmentCard({ appointment: a, sessionId }: { appointment: AppointmentView; sessionId: string | undefined }) {
+function AppointmentCard({
+  appointment: a,
+  sessionId,
+}: {
+  appointment: AppointmentView;
+  sessionId: string | undefined;
+}) {
   const client = useClient();
   const start = useToday((s) => s.start);
   const openSession = useNavigation((s) => s.openSession);
@@ -66,10 +82,14 @@ function AppointmentCard({ appointment: a, sessionId }: { appointment: Appointme
   };
 
   return (
-    <li className="card" aria-label={`${name} at ${timeOfDay(a.scheduledStart)}`}>
+    <li
+      className="card"
+      aria-label={`${name} at ${timeOfDay(a.scheduledStart)}`}
+    >
       <h3>{name}</h3>
       <p>
-        {timeOfDay(a.scheduledStart)}–{timeOfDay(a.scheduledEnd)} · {a.modality} · {a.service} · {a.payer.name}
+        {timeOfDay(a.scheduledStart)}–{timeOfDay(a.scheduledEnd)} · {a.modality}{' '}
+        · {a.service} · {a.payer.name}
       </p>
       <div className="actions">
         {sessionId ? (
@@ -77,7 +97,11 @@ function AppointmentCard({ appointment: a, sessionId }: { appointment: Appointme
             Open session
           </button>
         ) : (
-          <button type="button" className="primary" onClick={() => void begin(false)}>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void begin(false)}
+          >
             Start session
           </button>
         )}

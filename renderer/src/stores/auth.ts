@@ -10,8 +10,14 @@ interface AuthStore {
   busy: boolean;
   error: string | undefined;
   refresh: (client: Client) => Promise<void>;
-  setup: (client: Client, input: { username: string; displayName: string; password: string }) => Promise<void>;
-  login: (client: Client, input: { username: string; password: string }) => Promise<void>;
+  setup: (
+    client: Client,
+    input: { username: string; displayName: string; password: string },
+  ) => Promise<void>;
+  login: (
+    client: Client,
+    input: { username: string; password: string },
+  ) => Promise<void>;
   unlock: (client: Client, password: string) => Promise<void>;
   logout: (client: Client) => Promise<void>;
   lock: (client: Client) => Promise<void>;
@@ -38,13 +44,15 @@ export const useAuth = create<AuthStore>()((set, get) => {
       try {
         set({ status: await client.call('auth:status', {}), accounts: true });
       } catch (error) {
-        const unserved = error instanceof CallError && error.info.kind === 'invalid_request';
+        const unserved =
+          error instanceof CallError && error.info.kind === 'invalid_request';
         set(unserved ? { accounts: false } : { error: errorWords(error) });
       }
     },
     setup: (client, input) => run(() => client.call('auth:setup', input)),
     login: (client, input) => run(() => client.call('auth:login', input)),
-    unlock: (client, password) => run(() => client.call('auth:unlock', { password })),
+    unlock: (client, password) =>
+      run(() => client.call('auth:unlock', { password })),
     logout: (client) => run(() => client.call('auth:logout', {})),
     lock: (client) => run(() => client.call('auth:lock', {})),
   };
@@ -53,7 +61,10 @@ export const useAuth = create<AuthStore>()((set, get) => {
 export type AuthStep = 'loading' | 'setup' | 'login' | 'unlock' | 'ready';
 
 /** Which form the app shows before its screens. */
-export function authStep(status: AuthStatusView | undefined, accounts = true): AuthStep {
+export function authStep(
+  status: AuthStatusView | undefined,
+  accounts = true,
+): AuthStep {
   if (!accounts) return 'ready';
   if (!status) return 'loading';
   if (status.needsSetup) return 'setup';

@@ -3,11 +3,24 @@ import type { CaptureStatus } from '../../../electron/contract/contract';
 import { fakeClient } from '../api/fakeClient';
 import { IDLE, isLive, useCapture } from './capture';
 
-const recording: CaptureStatus = { ...IDLE, sessionId: 's1', state: 'recording', consent: 'verbal' };
+const recording: CaptureStatus = {
+  ...IDLE,
+  sessionId: 's1',
+  state: 'recording',
+  consent: 'verbal',
+};
 
 describe('capture store', () => {
   beforeEach(() =>
-    useCapture.setState({ status: IDLE, segments: [], flags: [], consent: undefined, available: true, jobId: undefined, error: undefined }),
+    useCapture.setState({
+      status: IDLE,
+      segments: [],
+      flags: [],
+      consent: undefined,
+      available: true,
+      jobId: undefined,
+      error: undefined,
+    }),
   );
 
   it('refuses to start without a consent record when the practice requires one', async () => {
@@ -20,14 +33,25 @@ describe('capture store', () => {
   it('starts with the consent means, follows status events, stops into a job', async () => {
     const fake = fakeClient();
     fake.answer('capture:start', () => recording);
-    fake.answer('capture:stop', () => ({ ...recording, state: 'saved', jobId: 'j9' }));
+    fake.answer('capture:stop', () => ({
+      ...recording,
+      state: 'saved',
+      jobId: 'j9',
+    }));
 
     useCapture.getState().setConsent('verbal');
     await useCapture.getState().start(fake.client, 's1', true);
-    expect(fake.calls[0]?.request).toEqual({ sessionId: 's1', consent: 'verbal' });
+    expect(fake.calls[0]?.request).toEqual({
+      sessionId: 's1',
+      consent: 'verbal',
+    });
     expect(isLive(useCapture.getState().status)).toBe(true);
 
-    useCapture.getState().onStatus({ ...recording, silent: 'system', levels: { mic: 0.4, system: 0 } });
+    useCapture.getState().onStatus({
+      ...recording,
+      silent: 'system',
+      levels: { mic: 0.4, system: 0 },
+    });
     expect(useCapture.getState().status.silent).toBe('system');
 
     await useCapture.getState().stop(fake.client);
@@ -39,7 +63,15 @@ describe('capture store', () => {
     const fake = fakeClient();
     fake.answer('capture:start', () => recording);
     await useCapture.getState().start(fake.client, 's1', false);
-    const segment = { id: 'a', start: 0, end: 1, role: 'client' as const, channel: 1, text: 'hi', confidence: 1 };
+    const segment = {
+      id: 'a',
+      start: 0,
+      end: 1,
+      role: 'client' as const,
+      channel: 1,
+      text: 'hi',
+      confidence: 1,
+    };
     useCapture.getState().onSegment({ sessionId: 's1', segment });
     useCapture.getState().onSegment({ sessionId: 'other', segment });
     expect(useCapture.getState().segments).toHaveLength(1);
@@ -48,12 +80,19 @@ describe('capture store', () => {
   it('toggles from the shortcut: stops a live recording, starts one otherwise', async () => {
     const fake = fakeClient();
     fake.answer('capture:start', () => recording);
-    fake.answer('capture:stop', () => ({ ...recording, state: 'saved', jobId: null }));
+    fake.answer('capture:stop', () => ({
+      ...recording,
+      state: 'saved',
+      jobId: null,
+    }));
     await useCapture.getState().toggle(fake.client, undefined, false);
     expect(useCapture.getState().error).toMatch(/Open a session/);
     await useCapture.getState().toggle(fake.client, 's1', false);
     await useCapture.getState().toggle(fake.client, 's1', false);
-    expect(fake.calls.map((c) => c.channel)).toEqual(['capture:start', 'capture:stop']);
+    expect(fake.calls.map((c) => c.channel)).toEqual([
+      'capture:start',
+      'capture:stop',
+    ]);
   });
 
   it('says live capture is unavailable when the core does not serve it', async () => {

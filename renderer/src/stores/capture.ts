@@ -22,12 +22,20 @@ interface CaptureStore {
   error: string | undefined;
   setConsent: (means: ConsentMeans) => void;
   refresh: (client: Client) => Promise<void>;
-  start: (client: Client, sessionId: string, consentRequired: boolean) => Promise<void>;
+  start: (
+    client: Client,
+    sessionId: string,
+    consentRequired: boolean,
+  ) => Promise<void>;
   pause: (client: Client) => Promise<void>;
   resume: (client: Client) => Promise<void>;
   stop: (client: Client) => Promise<void>;
   /** The tray or global shortcut: stop a live recording, else start one. */
-  toggle: (client: Client, sessionId: string | undefined, consentRequired: boolean) => Promise<void>;
+  toggle: (
+    client: Client,
+    sessionId: string | undefined,
+    consentRequired: boolean,
+  ) => Promise<void>;
   onStatus: (status: CaptureStatus) => void;
   onSegment: (event: EventMap['segment']) => void;
   onRisk: (event: EventMap['risk']) => void;
@@ -68,9 +76,13 @@ export const useCapture = create<CaptureStore>()((set, get) => {
     setConsent: (consent) => set({ consent }),
     refresh: async (client) => {
       try {
-        set({ status: await client.call('capture:status', {}), available: true });
+        set({
+          status: await client.call('capture:status', {}),
+          available: true,
+        });
       } catch (error) {
-        const unserved = error instanceof CallError && error.info.kind === 'invalid_request';
+        const unserved =
+          error instanceof CallError && error.info.kind === 'invalid_request';
         set(unserved ? { available: false } : { error: errorWords(error) });
       }
     },
@@ -82,13 +94,22 @@ export const useCapture = create<CaptureStore>()((set, get) => {
         return;
       }
       set({ segments: [], flags: [], jobId: undefined });
-      await call(() => client.call('capture:start', consent ? { sessionId: id, consent } : { sessionId: id }));
+      await call(() =>
+        client.call(
+          'capture:start',
+          consent ? { sessionId: id, consent } : { sessionId: id },
+        ),
+      );
     },
-    pause: (client) => call(() => client.call('capture:pause', { sessionId: sessionId() })),
-    resume: (client) => call(() => client.call('capture:resume', { sessionId: sessionId() })),
+    pause: (client) =>
+      call(() => client.call('capture:pause', { sessionId: sessionId() })),
+    resume: (client) =>
+      call(() => client.call('capture:resume', { sessionId: sessionId() })),
     stop: (client) =>
       call(async () => {
-        const { jobId, ...status } = await client.call('capture:stop', { sessionId: sessionId() });
+        const { jobId, ...status } = await client.call('capture:stop', {
+          sessionId: sessionId(),
+        });
         set({ jobId: jobId ?? undefined });
         return status;
       }),
@@ -101,7 +122,8 @@ export const useCapture = create<CaptureStore>()((set, get) => {
 
     onStatus: (status) => set({ status }),
     onSegment: ({ sessionId: id, segment }) => {
-      if (id === get().status.sessionId) set({ segments: [...get().segments, segment] });
+      if (id === get().status.sessionId)
+        set({ segments: [...get().segments, segment] });
     },
     onRisk: ({ sessionId: id, flag }) => {
       if (id === get().status.sessionId) set({ flags: [...get().flags, flag] });
@@ -111,5 +133,9 @@ export const useCapture = create<CaptureStore>()((set, get) => {
 
 /** True while the controls for a running capture apply. */
 export function isLive(status: CaptureStatus): boolean {
-  return status.state === 'recording' || status.state === 'paused' || status.state === 'preparing';
+  return (
+    status.state === 'recording' ||
+    status.state === 'paused' ||
+    status.state === 'preparing'
+  );
 }

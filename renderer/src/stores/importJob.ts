@@ -5,7 +5,8 @@ import { describeError } from '../api/errorText';
 import { errorWords } from '../lib/callError';
 import { toBase64 } from '../lib/base64';
 
-export type JobState = 'uploading' | 'running' | 'done' | 'failed' | 'cancelled';
+export type JobState =
+  'uploading' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface ImportJob {
   jobId: string | undefined;
@@ -28,7 +29,12 @@ interface ImportState {
   /** Job ends heard before the upload's reply named the job. */
   early: Record<string, EventMap['job']>;
   /** Sends the file and follows the job's progress until it ends. */
-  importFile: (client: Client, sessionId: string, file: File, request: ImportRequest) => Promise<void>;
+  importFile: (
+    client: Client,
+    sessionId: string,
+    file: File,
+    request: ImportRequest,
+  ) => Promise<void>;
   cancel: (client: Client) => Promise<void>;
   onProgress: (event: EventMap['progress']) => void;
   onJob: (event: EventMap['job']) => void;
@@ -41,15 +47,36 @@ export const useImport = create<ImportState>()((set, get) => ({
   early: {},
 
   importFile: async (client, sessionId, file, request) => {
-    set({ job: { jobId: undefined, sessionId, fileName: file.name, state: 'uploading', step: 'upload', fraction: 0, error: undefined } });
+    set({
+      job: {
+        jobId: undefined,
+        sessionId,
+        fileName: file.name,
+        state: 'uploading',
+        step: 'upload',
+        fraction: 0,
+        error: undefined,
+      },
+    });
     try {
       const base64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const { jobId } = await client.call('session:import', { sessionId, fileName: file.name, base64, ...request });
-      update(set, get, (job) => (job.state === 'uploading' ? { ...job, jobId, state: 'running' } : job));
+      const { jobId } = await client.call('session:import', {
+        sessionId,
+        fileName: file.name,
+        base64,
+        ...request,
+      });
+      update(set, get, (job) =>
+        job.state === 'uploading' ? { ...job, jobId, state: 'running' } : job,
+      );
       const ended = get().early[jobId];
       if (ended) get().onJob(ended);
     } catch (error) {
-      update(set, get, (job) => ({ ...job, state: 'failed', error: errorWords(error) }));
+      update(set, get, (job) => ({
+        ...job,
+        state: 'failed',
+        error: errorWords(error),
+      }));
     }
   },
 
@@ -64,7 +91,11 @@ export const useImport = create<ImportState>()((set, get) => ({
   },
 
   onProgress: ({ jobId, step, fraction }) => {
-    update(set, get, (job) => (job.jobId === jobId && job.state === 'running' ? { ...job, step, fraction } : job));
+    update(set, get, (job) =>
+      job.jobId === jobId && job.state === 'running'
+        ? { ...job, step, fraction }
+        : job,
+    );
   },
 
   onJob: (event) => {
@@ -75,7 +106,12 @@ export const useImport = create<ImportState>()((set, get) => ({
     }
     update(set, get, (job) =>
       job.jobId === jobId
-        ? { ...job, state, fraction: state === 'done' ? 1 : job.fraction, error: error ? describeError(error) : undefined }
+        ? {
+            ...job,
+            state,
+            fraction: state === 'done' ? 1 : job.fraction,
+            error: error ? describeError(error) : undefined,
+          }
         : job,
     );
   },
@@ -85,7 +121,11 @@ export const useImport = create<ImportState>()((set, get) => ({
 
 type Set = (partial: Partial<ImportState>) => void;
 
-function update(set: Set, get: () => ImportState, fn: (job: ImportJob) => ImportJob): void {
+function update(
+  set: Set,
+  get: () => ImportState,
+  fn: (job: ImportJob) => ImportJob,
+): void {
   const job = get().job;
   if (job) set({ job: fn(job) });
 }

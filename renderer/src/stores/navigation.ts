@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export const SCREENS = ['today', 'session', 'notes', 'billing', 'clients', 'settings', 'audit'] as const;
+export const SCREENS = [
+  'today',
+  'session',
+  'notes',
+  'billing',
+  'clients',
+  'settings',
+  'audit',
+] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export const SCREEN_TITLES: Record<Screen, string> = {
@@ -37,5 +45,6 @@ export const useNavigation = create<NavigationState>()((set) => ({
   sessionId: undefined,
   go: (screen) => set({ screen }),
   openSession: (sessionId, screen = 'session') => set({ sessionId, screen }),
-  toggleTheme: () => set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' })),
+  toggleTheme: () =>
+    set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' })),
 }));

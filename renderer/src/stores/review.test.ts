@@ -4,7 +4,14 @@ import { useReview } from './review';
 import { detail } from './testData';
 
 function reset() {
-  useReview.setState({ detail: undefined, selected: undefined, focus: undefined, edits: {}, busy: false, error: undefined });
+  useReview.setState({
+    detail: undefined,
+    selected: undefined,
+    focus: undefined,
+    edits: {},
+    busy: false,
+    error: undefined,
+  });
 }
 
 describe('review store', () => {
@@ -29,8 +36,12 @@ describe('review store', () => {
     useReview.getState().edit('n1', 'Client reports poor sleep all week.');
     await useReview.getState().save(fake.client);
 
-    const sent = fake.calls.find((c) => c.channel === 'note:edit')?.request as { draft: { sections: { sentences: { text: string }[] }[] } };
-    expect(sent.draft.sections[0]?.sentences[0]?.text).toBe('Client reports poor sleep all week.');
+    const sent = fake.calls.find((c) => c.channel === 'note:edit')?.request as {
+      draft: { sections: { sentences: { text: string }[] }[] };
+    };
+    expect(sent.draft.sections[0]?.sentences[0]?.text).toBe(
+      'Client reports poor sleep all week.',
+    );
     expect(useReview.getState().edits).toEqual({});
   });
 
@@ -67,7 +78,9 @@ describe('review store', () => {
     await useReview.getState().open(fake.client, 's1');
     useReview.getState().edit('n1', 'x');
     await useReview.getState().save(fake.client);
-    expect(useReview.getState().error).toBe('This note is signed. Amend it instead.');
+    expect(useReview.getState().error).toBe(
+      'This note is signed. Amend it instead.',
+    );
     expect(useReview.getState().busy).toBe(false);
   });
 });

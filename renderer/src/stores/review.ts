@@ -1,8 +1,16 @@
 import { create } from 'zustand';
-import type { NoteVersionView, SessionDetailView } from '../../../electron/contract/contract';
+import type {
+  NoteVersionView,
+  SessionDetailView,
+} from '../../../electron/contract/contract';
 import type { Client } from '../api/client';
 import { errorWords } from '../lib/callError';
-import { applyEdits, evidenceFocus, findSentence, type EvidenceFocus } from '../review/evidence';
+import {
+  applyEdits,
+  evidenceFocus,
+  findSentence,
+  type EvidenceFocus,
+} from '../review/evidence';
 
 interface ReviewState {
   detail: SessionDetailView | undefined;
@@ -25,13 +33,18 @@ interface ReviewState {
 /** One session under review: the note, its evidence, signing and delivery. */
 export const useReview = create<ReviewState>()((set, get) => {
   /** Runs a call that changes the session, then reloads it. */
-  async function change(client: Client, work: (detail: SessionDetailView) => Promise<unknown>) {
+  async function change(
+    client: Client,
+    work: (detail: SessionDetailView) => Promise<unknown>,
+  ) {
     const detail = get().detail;
     if (!detail || get().busy) return;
     set({ busy: true, error: undefined });
     try {
       await work(detail);
-      const fresh = await client.call('session:get', { sessionId: detail.summary.id });
+      const fresh = await client.call('session:get', {
+        sessionId: detail.summary.id,
+      });
       set({ detail: fresh, busy: false });
     } catch (error) {
       set({ busy: false, error: errorWords(error) });
@@ -48,7 +61,10 @@ export const useReview = create<ReviewState>()((set, get) => {
 
     open: async (client, sessionId) => {
       const same = get().detail?.summary.id === sessionId;
-      set({ error: undefined, ...(same ? {} : { selected: undefined, focus: undefined, edits: {} }) });
+      set({
+        error: undefined,
+        ...(same ? {} : { selected: undefined, focus: undefined, edits: {} }),
+      });
       try {
         set({ detail: await client.call('session:get', { sessionId }) });
       } catch (error) {
@@ -58,18 +74,26 @@ export const useReview = create<ReviewState>()((set, get) => {
 
     select: (sentenceId) => {
       const detail = get().detail;
-      const sentence = detail?.note && findSentence(detail.note.draft, sentenceId);
+      const sentence =
+        detail?.note && findSentence(detail.note.draft, sentenceId);
       if (!detail || !sentence) return;
-      set({ selected: sentenceId, focus: evidenceFocus(sentence, detail.transcript) });
+      set({
+        selected: sentenceId,
+        focus: evidenceFocus(sentence, detail.transcript),
+      });
     },
 
-    edit: (sentenceId, text) => set({ edits: { ...get().edits, [sentenceId]: text } }),
+    edit: (sentenceId, text) =>
+      set({ edits: { ...get().edits, [sentenceId]: text } }),
     discard: () => set({ edits: {} }),
 
     save: (client) =>
       change(client, async (detail) => {
         if (!detail.note) return;
-        await client.call('note:edit', { sessionId: detail.summary.id, draft: applyEdits(detail.note.draft, get().edits) });
+        await client.call('note:edit', {
+          sessionId: detail.summary.id,
+          draft: applyEdits(detail.note.draft, get().edits),
+        });
         set({ edits: {} });
       }),
 
@@ -78,19 +102,27 @@ export const useReview = create<ReviewState>()((set, get) => {
         set({ error: 'Save or discard your edits before signing.' });
         return;
       }
-      await change(client, (detail) => client.call('note:sign', { sessionId: detail.summary.id }));
+      await change(client, (detail) =>
+        client.call('note:sign', { sessionId: detail.summary.id }),
+      );
     },
 
     amend: (client, reason) =>
       change(client, async (detail) => {
         const note = detail.note;
         if (!note) return;
-        await client.call('note:amend', { sessionId: detail.summary.id, draft: applyEdits(note.draft, get().edits), reason });
+        await client.call('note:amend', {
+          sessionId: detail.summary.id,
+          draft: applyEdits(note.draft, get().edits),
+          reason,
+        });
         set({ edits: {} });
       }),
 
     deliver: (client) =>
-      change(client, (detail) => client.call('session:deliver', { sessionId: detail.summary.id })),
+      change(client, (detail) =>
+        client.call('session:deliver', { sessionId: detail.summary.id }),
+      ),
   };
 });
 

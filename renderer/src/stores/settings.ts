@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { ModelView, SettingsView } from '../../../electron/contract/contract';
+import type {
+  ModelView,
+  SettingsView,
+} from '../../../electron/contract/contract';
 import type { Client } from '../api/client';
 import { errorWords } from '../lib/callError';
 

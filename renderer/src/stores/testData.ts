@@ -1,9 +1,17 @@
-import type { AppointmentView, SessionDetailView } from '../../../electron/contract/contract';
+import type {
+  AppointmentView,
+  SessionDetailView,
+} from '../../../electron/contract/contract';
 
 /** Synthetic session data for store tests (no real person). */
 export const appointment: AppointmentView = {
   id: 'appt-1',
-  client: { id: 'client-1', givenName: 'Test', familyName: 'Client', birthDate: '1990-01-01' },
+  client: {
+    id: 'client-1',
+    givenName: 'Test',
+    familyName: 'Client',
+    birthDate: '1990-01-01',
+  },
   clinician: { id: 'clin-1', name: 'Dr Example', credential: 'LCSW' },
   payer: { id: 'p1', name: 'Example Health', profile: 'commercial' },
   service: 'psychotherapy',
@@ -15,7 +23,9 @@ export const appointment: AppointmentView = {
   goals: [],
 };
 
-export function detail(noteStatus: 'draft' | 'signed' = 'draft'): SessionDetailView {
+export function detail(
+  noteStatus: 'draft' | 'signed' = 'draft',
+): SessionDetailView {
   return {
     summary: {
       id: 's1',
@@ -35,8 +45,24 @@ export function detail(noteStatus: 'draft' | 'signed' = 'draft'): SessionDetailV
       failedRegions: [],
       silentChannels: [],
       segments: [
-        { id: 'g1', start: 0, end: 5, role: 'clinician', channel: 0, text: 'How was sleep?', confidence: 0.9 },
-        { id: 'g2', start: 5, end: 9, role: 'client', channel: 1, text: 'Poor.', confidence: 0.9 },
+        {
+          id: 'g1',
+          start: 0,
+          end: 5,
+          role: 'clinician',
+          channel: 0,
+          text: 'How was sleep?',
+          confidence: 0.9,
+        },
+        {
+          id: 'g2',
+          start: 5,
+          end: 9,
+          role: 'client',
+          channel: 1,
+          text: 'Poor.',
+          confidence: 0.9,
+        },
       ],
     },
     assessments: [],
@@ -52,7 +78,13 @@ export function detail(noteStatus: 'draft' | 'signed' = 'draft'): SessionDetailV
           {
             id: 'subjective',
             title: 'Subjective',
-            sentences: [{ id: 'n1', text: 'Client reports poor sleep.', evidence: { segmentIds: ['g2'], start: 5, end: 9 } }],
+            sentences: [
+              {
+                id: 'n1',
+                text: 'Client reports poor sleep.',
+                evidence: { segmentIds: ['g2'], start: 5, end: 9 },
+              },
+            ],
           },
         ],
       },

@@ -4,7 +4,14 @@ import { renderedBy, sessionFor, useToday } from './today';
 import { appointment, detail } from './testData';
 
 describe('today store', () => {
-  beforeEach(() => useToday.setState({ appointments: [], sessions: [], loading: false, error: undefined }));
+  beforeEach(() =>
+    useToday.setState({
+      appointments: [],
+      sessions: [],
+      loading: false,
+      error: undefined,
+    }),
+  );
 
   it('loads appointments and sessions, then starts one in one call', async () => {
     const fake = fakeClient();
@@ -17,7 +24,10 @@ describe('today store', () => {
 
     const session = await useToday.getState().start(fake.client, 'appt-1');
     expect(session?.id).toBe('s1');
-    expect(fake.calls.at(-1)?.request).toEqual({ appointmentId: 'appt-1', adHoc: false });
+    expect(fake.calls.at(-1)?.request).toEqual({
+      appointmentId: 'appt-1',
+      adHoc: false,
+    });
     expect(sessionFor(useToday.getState().sessions, 'appt-1')?.id).toBe('s1');
   });
 
@@ -28,15 +38,22 @@ describe('today store', () => {
     });
     fake.answer('session:list', () => []);
     await useToday.getState().load(fake.client);
-    expect(useToday.getState().error).toBe('The database is busy. Try again in a moment.');
+    expect(useToday.getState().error).toBe(
+      'The database is busy. Try again in a moment.',
+    );
   });
 
   it('starts a session from an appointment file as the signed-in clinician', async () => {
     const fake = fakeClient();
     fake.answer('session:create', () => detail().summary);
-    const file = JSON.stringify({ id: 'a9', clinician: { id: 'ehr-practitioner-7', npi: '1234567893' } });
+    const file = JSON.stringify({
+      id: 'a9',
+      clinician: { id: 'ehr-practitioner-7', npi: '1234567893' },
+    });
     await useToday.getState().startFromFile(fake.client, file, 'user-1');
-    expect(fake.calls[0]?.request).toEqual({ appointment: { id: 'a9', clinician: { id: 'user-1', npi: '1234567893' } } });
+    expect(fake.calls[0]?.request).toEqual({
+      appointment: { id: 'a9', clinician: { id: 'user-1', npi: '1234567893' } },
+    });
   });
 
   it('refuses a file that is not JSON without calling the core', async () => {

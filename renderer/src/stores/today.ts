@@ -1,5 +1,8 @@
 import { create } from 'zustand';
-import type { AppointmentView, SessionSummaryView } from '../../../electron/contract/contract';
+import type {
+  AppointmentView,
+  SessionSummaryView,
+} from '../../../electron/contract/contract';
 import type { Client } from '../api/client';
 import { errorWords } from '../lib/callError';
 
@@ -10,9 +13,17 @@ interface TodayState {
   error: string | undefined;
   load: (client: Client, day?: string) => Promise<void>;
   /** One click: a session for the appointment (or an ad-hoc one now). */
-  start: (client: Client, appointmentId: string, adHoc?: boolean) => Promise<SessionSummaryView | undefined>;
+  start: (
+    client: Client,
+    appointmentId: string,
+    adHoc?: boolean,
+  ) => Promise<SessionSummaryView | undefined>;
   /** A session for an appointment file, rendered by the signed-in clinician. */
-  startFromFile: (client: Client, text: string, clinicianId: string | undefined) => Promise<SessionSummaryView | undefined>;
+  startFromFile: (
+    client: Client,
+    text: string,
+    clinicianId: string | undefined,
+  ) => Promise<SessionSummaryView | undefined>;
 }
 
 /** Today's appointments and sessions, and starting a session from them. */
@@ -38,7 +49,10 @@ export const useToday = create<TodayState>()((set, get) => ({
   start: async (client, appointmentId, adHoc = false) => {
     set({ error: undefined });
     try {
-      const session = await client.call('session:create', { appointmentId, adHoc });
+      const session = await client.call('session:create', {
+        appointmentId,
+        adHoc,
+      });
       set({ sessions: [...get().sessions, session] });
       return session;
     } catch (error) {
@@ -55,7 +69,9 @@ export const useToday = create<TodayState>()((set, get) => ({
       return undefined;
     }
     try {
-      const session = await client.call('session:create', { appointment: renderedBy(appointment, clinicianId) });
+      const session = await client.call('session:create', {
+        appointment: renderedBy(appointment, clinicianId),
+      });
       set({ sessions: [...get().sessions, session] });
       return session;
     } catch (error) {
@@ -68,7 +84,9 @@ export const useToday = create<TodayState>()((set, get) => ({
 function parseJsonObject(text: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(text);
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -79,13 +97,20 @@ function parseJsonObject(text: string): Record<string, unknown> | undefined {
  * the file's clinician id (the EHR's practitioner id); NPI and credential
  * stay as the file gives them.
  */
-export function renderedBy(appointment: Record<string, unknown>, clinicianId: string | undefined): Record<string, unknown> {
+export function renderedBy(
+  appointment: Record<string, unknown>,
+  clinicianId: string | undefined,
+): Record<string, unknown> {
   const clinician = appointment['clinician'];
-  if (!clinicianId || !clinician || typeof clinician !== 'object') return appointment;
+  if (!clinicianId || !clinician || typeof clinician !== 'object')
+    return appointment;
   return { ...appointment, clinician: { ...clinician, id: clinicianId } };
 }
 
 /** The session already started for an appointment, if any. */
-export function sessionFor(sessions: SessionSummaryView[], appointmentId: string): SessionSummaryView | undefined {
+export function sessionFor(
+  sessions: SessionSummaryView[],
+  appointmentId: string,
+): SessionSummaryView | undefined {
   return sessions.find((s) => s.appointmentId === appointmentId);
 }
