@@ -26,21 +26,21 @@ import {
  * Acceptance with the real Whisper model that `npm run fixtures` provisions
  * (tiny.en here). One engine is shared: loading costs more than a short clip.
  */
-const model = await defaultModelPath().catch(() => undefined);
+// Missing is a failure, not a skip: CI provisions it with `npm run fixtures`.
+const model = await defaultModelPath();
 const THREADS = 2;
 let engine: SttEngine;
 let dir: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hushnote-whisper-'));
-  if (model)
-    engine = await createWhisperEngine({ modelPath: model, threads: THREADS });
+  engine = await createWhisperEngine({ modelPath: model, threads: THREADS });
 });
 afterAll(async () => {
-  if (model) await engine.release();
+  await engine.release();
 });
 
-describe.skipIf(!model)('speech pipeline with the real Whisper model', () => {
+describe('speech pipeline with the real Whisper model', () => {
   it('gives the left speaker as clinician and the right as client', async () => {
     const file = path.join(FIXTURES, 'audio', 'stereo_diarization.wav');
     const t = await transcribeRecording(file, {
@@ -171,7 +171,7 @@ describe.skipIf(!model)('speech pipeline with the real Whisper model', () => {
 
   it('gives model_corrupt, not a crash, for a truncated copy of the real model', async () => {
     const cut = path.join(dir, 'ggml-cut.bin');
-    copyFileSync(model!, cut);
+    copyFileSync(model, cut);
     writeFileSync(cut, readFileSync(cut).subarray(0, 40_000_000));
     await expect(
       createWhisperEngine({ modelPath: cut, threads: 1 }),

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { removeEchoedWords } from './echoWords';
 import { AppError } from '../../contract/errors';
 import type {
   FailedRegion,
@@ -112,7 +113,8 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
 
   private transcript(): Transcript {
     const duration = Math.max(0, ...this.channels.map((c) => c.buffer.endSec));
-    const sorted = [...this.segments].sort(
+    // Word-level echo removal needs both channels' text, so it runs last.
+    const sorted = removeEchoedWords(this.segments).sort(
       (a, b) => a.start - b.start || a.channel - b.channel,
     );
     return {

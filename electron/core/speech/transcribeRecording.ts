@@ -65,6 +65,16 @@ export async function transcribeAudio(
       modelPath: await defaultModelPath(options.modelPath),
       threads: options.threads ?? 2,
     }));
+  // Checked before any audio is processed: per-region failures become
+  // failed regions, but a language the model cannot do fails the whole job.
+  const language = options.language ?? 'en';
+  if (engine.languages !== 'any' && !engine.languages.includes(language)) {
+    if (!options.engine) await engine.release();
+    throw new AppError(
+      'invalid_request',
+      `The selected speech model cannot transcribe '${language}'; choose a multilingual model.`,
+    );
+  }
   const vad = await SileroVad.load();
   try {
     const transcriber = new LiveTranscriber({
