@@ -37,6 +37,21 @@ export async function spawnAndRead(
   return { child, matches, output: () => output };
 }
 
+/** SIGTERM, then SIGKILL if the process has not exited after a grace period. */
+export async function stopProcess(
+  child: ChildProcess,
+  graceMs = 5000,
+): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => resolve()),
+  );
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Starts `hushnote serve --port 0` as a user would and reads its URL and token. */
 export async function serve(
   env: NodeJS.ProcessEnv = {},
@@ -100,7 +115,7 @@ export const test = base.extend<object, { served: ServedApp }>({
       const store = isolatedStore();
       const { app, child } = await serve(store.env);
       await use(app);
-      child.kill('SIGTERM');
+      await stopProcess(child);
       store.remove();
     },
     { scope: 'worker' },

@@ -8,6 +8,7 @@ import {
   serve,
   signIn,
   spawnAndRead,
+  stopProcess,
   type ServedApp,
 } from './bridgeFixture';
 
@@ -45,9 +46,9 @@ test.beforeAll(async () => {
   });
 });
 
-test.afterAll(() => {
-  bridge.child.kill('SIGTERM');
-  ehr.child.kill('SIGTERM');
+test.afterAll(async () => {
+  await stopProcess(bridge.child);
+  await stopProcess(ehr.child);
   store.remove();
 });
 

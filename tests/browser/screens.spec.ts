@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { spawnAndRead } from './bridgeFixture';
+import { spawnAndRead, stopProcess } from './bridgeFixture';
 
 // The screens against the real core registry and handlers with an
 // in-memory session service: fast, no models. fullFlow.spec.ts runs the
@@ -25,8 +25,8 @@ test.beforeAll(async () => {
   bridge = { child, openUrl: matches[0] ?? '' };
 });
 
-test.afterAll(() => {
-  bridge.child.kill('SIGTERM');
+test.afterAll(async () => {
+  await stopProcess(bridge.child);
 });
 
 test('import with progress, evidence on click, sign, bill and deliver', async ({
