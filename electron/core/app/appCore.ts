@@ -5,7 +5,13 @@ import { guardSessionService } from '../access/guardedSessionService';
 import { registerAuthHandlers } from '../access/registerAuthHandlers';
 import type { KeyStore } from '../keys/keyStore';
 import type { MainJobEngines } from '../pipeline/mainJob';
+import { listAudit } from '../audit/audit';
+import type { AudioSource } from '../capture/audioSource';
+import type { CaptureController } from '../capture/captureController';
+import { registerCapture } from '../capture/registerCapture';
 import { openEhr } from '../delivery/ehrTarget';
+import { registerAppHandlers } from '../services/appHandlers';
+import { RetentionPolicies } from '../retention/policy';
 import { sweepRetention } from '../retention/retention';
 import { log } from '../log/logger';
 import { registerSessionHandlers } from '../services/handlers';
@@ -23,6 +29,10 @@ export interface AppCoreOptions extends CoreOptions {
   /** `sandbox` or a FHIR base URL: where signed sessions are delivered. */
   ehr?: string;
   idleMs?: number;
+  /** Overrides the platform's live-capture source (tests, the desktop feed). */
+  captureSource?: () => AudioSource;
+  /** The practice may turn the recording-consent step off; default on. */
+  consentRequired?: boolean;
   now?: () => number;
 }
 
@@ -31,6 +41,8 @@ export interface AppCore extends Core {
   auth: AuthState;
   /** The session workflow as the signed-in user may use it. */
   sessions: SessionService;
+  /** Live capture; it keeps spooling while the app is locked. */
+  capture: CaptureController;
 }
 
 /**
@@ -73,6 +85,27 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   registerAuthHandlers(core.registry, new AuthService(store, auth), guard);
   const jobs = registerSessionHandlers(core.registry, sessions, core.events);
+  const capture = registerCapture({
+    registry: core.registry,
+    events: core.events,
+    store,
+    sessions,
+    jobs,
+    actor: () => auth.user?.id ?? 'system',
+    consentRequired: options.consentRequired ?? true,
+    ...(options.captureSource ? { source: options.captureSource } : {}),
+  });
+  registerAppHandlers(core.registry, {
+    listAudit: (query) => {
+      guard.requireRole(['admin', 'clinician', 'supervisor'], 'audit:list');
+      return listAudit(store.db, query);
+    },
+    ehrConnector: options.ehr ?? 'none',
+    consentRequired: options.consentRequired ?? true,
+    retentionDays: new RetentionPolicies(store.db).get('default')
+      .transcriptDays,
+    dataDir: options.dataDir,
+  });
   core.registry.register('session:billing', ({ sessionId }) =>
     sessions.getBilling(sessionId),
   );
@@ -85,6 +118,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     store,
     auth,
     sessions,
+    capture,
     close: async () => {
       jobs.cancelAll();
       clearInterval(outboxTimer);
