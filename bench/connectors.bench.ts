@@ -15,10 +15,7 @@ import { demoSession } from '../tests/connectors/demoSession';
 
 const RUNS = 5;
 
-async function time(
-  label: string,
-  fn: () => unknown,
-): Promise<void> {
+async function time(label: string, fn: () => unknown): Promise<void> {
   const ms: number[] = [];
   for (let i = 0; i < RUNS; i += 1) {
     const t = performance.now();

@@ -12,7 +12,15 @@ import { loadLlamaEngine } from '../electron/core/llm/llamaEngine';
 import { llmModelPath } from '../electron/core/models/fixtures';
 import { detectRiskFlags } from '../electron/core/risk';
 
-const FIXTURE = path.resolve(import.meta.dirname, '..', '..', 'shared', 'fixtures', 'sessions', 'cbt-phq9-demo.json');
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  '..',
+  '..',
+  'shared',
+  'fixtures',
+  'sessions',
+  'cbt-phq9-demo.json',
+);
 const RULES_RUNS = 20;
 const THREADS = Number(process.env['HUSHNOTE_LLM_THREADS'] ?? 2);
 const CONTEXT = 2048;
@@ -31,7 +39,9 @@ async function benchRules(): Promise<void> {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  print(`rules drafter: median ${fmt(times[Math.floor(times.length / 2)] ?? 0)} ms, min ${fmt(times[0] ?? 0)} ms (${RULES_RUNS} runs, ${transcript.segments.length} segments)`);
+  print(
+    `rules drafter: median ${fmt(times[Math.floor(times.length / 2)] ?? 0)} ms, min ${fmt(times[0] ?? 0)} ms (${RULES_RUNS} runs, ${transcript.segments.length} segments)`,
+  );
 }
 
 async function benchLlm(): Promise<void> {
@@ -39,12 +49,20 @@ async function benchLlm(): Promise<void> {
   try {
     modelPath = llmModelPath();
   } catch {
-    print('llm drafter: skipped, fixture model not provisioned (npm run fixtures)');
+    print(
+      'llm drafter: skipped, fixture model not provisioned (npm run fixtures)',
+    );
     return;
   }
   const loadStart = performance.now();
-  const llm = await loadLlamaEngine({ modelPath, threads: THREADS, contextSize: CONTEXT });
-  print(`llm model load: ${fmt(performance.now() - loadStart)} ms (${path.basename(modelPath)}, threads ${THREADS}, context ${CONTEXT})`);
+  const llm = await loadLlamaEngine({
+    modelPath,
+    threads: THREADS,
+    contextSize: CONTEXT,
+  });
+  print(
+    `llm model load: ${fmt(performance.now() - loadStart)} ms (${path.basename(modelPath)}, threads ${THREADS}, context ${CONTEXT})`,
+  );
 
   const start = performance.now();
   const draft = await draftNote({ ...base, engine: 'llm', llm });
@@ -53,13 +71,19 @@ async function benchLlm(): Promise<void> {
 
   const stats = draft.stats;
   if (!stats) {
-    print(`llm drafter: fell back to rules (${draft.fallbackReason ?? 'unknown'})`);
+    print(
+      `llm drafter: fell back to rules (${draft.fallbackReason ?? 'unknown'})`,
+    );
     return;
   }
   print(`llm time to first token: ${fmt(stats.firstTokenMs ?? Number.NaN)} ms`);
   const generationMs = stats.llmMs - stats.promptMs;
-  print(`llm output: ${stats.outputTokens} tokens in ${stats.calls} calls, ${fmt(stats.outputTokens / (generationMs / 1000))} tokens/s generating (${fmt(stats.promptMs)} ms of prompt evaluation not counted)`);
-  print(`llm drafter total: ${fmt(total)} ms; largest context fill ${stats.maxContextTokens}/${stats.contextSize} tokens`);
+  print(
+    `llm output: ${stats.outputTokens} tokens in ${stats.calls} calls, ${fmt(stats.outputTokens / (generationMs / 1000))} tokens/s generating (${fmt(stats.promptMs)} ms of prompt evaluation not counted)`,
+  );
+  print(
+    `llm drafter total: ${fmt(total)} ms; largest context fill ${stats.maxContextTokens}/${stats.contextSize} tokens`,
+  );
 }
 
 function fmt(ms: number): string {

@@ -13,9 +13,38 @@ const steps = [
   ['typecheck:node', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']],
   ['typecheck:web', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']],
   ['build', 'npx', ['electron-vite', 'build']],
-  ['unit', 'npx', ['vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json']],
-  ['integration', 'npx', ['vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/integration.json']],
-  ['browser', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/browser.json' }],
+  [
+    'unit',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'unit',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/unit.json',
+    ],
+  ],
+  [
+    'integration',
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'integration',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=test-results/integration.json',
+    ],
+  ],
+  [
+    'browser',
+    'npx',
+    ['playwright', 'test', '--reporter=list,json'],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/browser.json' },
+  ],
 ];
 
 const only = process.argv.slice(2);
@@ -23,7 +52,10 @@ const failed = [];
 for (const [name, cmd, args, env] of steps) {
   if (only.length > 0 && !only.includes(name)) continue;
   process.stdout.write(`\n=== ${name}\n`);
-  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   if (result.status !== 0) failed.push(name);
 }
 
@@ -39,12 +71,16 @@ for (const file of ['unit', 'integration']) {
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
 if (existsSync('test-results/browser.json')) {
-  const stats = JSON.parse(readFileSync('test-results/browser.json', 'utf8')).stats ?? {};
+  const stats =
+    JSON.parse(readFileSync('test-results/browser.json', 'utf8')).stats ?? {};
   passed += stats.expected ?? 0;
   failedTests += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
   skipped += stats.skipped ?? 0;
 }
 
-if (failed.length > 0) process.stdout.write(`\nfailed steps: ${failed.join(', ')}\n`);
-process.stdout.write(`\ntests: ${passed} passed, ${failedTests} failed, ${skipped} skipped\n`);
+if (failed.length > 0)
+  process.stdout.write(`\nfailed steps: ${failed.join(', ')}\n`);
+process.stdout.write(
+  `\ntests: ${passed} passed, ${failedTests} failed, ${skipped} skipped\n`,
+);
 process.exit(failed.length > 0 || failedTests > 0 ? 1 : 0);

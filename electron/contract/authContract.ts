@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type {
-  BillingView,
-  DeliveryView,
-  SessionSummaryView,
-} from './views';
+import type { BillingView, DeliveryView, SessionSummaryView } from './views';
 
 /** Roles of issue #12; the same words as the users table. */
-export const ROLE_NAMES = ['clinician', 'supervisor', 'biller', 'admin'] as const;
+export const ROLE_NAMES = [
+  'clinician',
+  'supervisor',
+  'biller',
+  'admin',
+] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
 
 export interface AuthStatusView {
@@ -32,15 +33,26 @@ export interface BillingDetailView {
   deliveries: DeliveryView[];
 }
 
-const username = z.string().trim().min(2).max(64).regex(/^[\w.@-]+$/);
+const username = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[\w.@-]+$/);
 const password = z.string().min(1).max(256);
 
 export const setupSchema = z
-  .object({ username, displayName: z.string().trim().min(1).max(120), password })
+  .object({
+    username,
+    displayName: z.string().trim().min(1).max(120),
+    password,
+  })
   .strict();
 export const loginSchema = z.object({ username, password }).strict();
 export const unlockSchema = z.object({ password }).strict();
-export const breakGlassSchema = z.object({ reason: z.string().trim().min(10).max(500) }).strict();
+export const breakGlassSchema = z
+  .object({ reason: z.string().trim().min(10).max(500) })
+  .strict();
 export const addUserSchema = z
   .object({
     username,

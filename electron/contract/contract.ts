@@ -10,7 +10,11 @@ import {
   type BillingDetailView,
   type UserView,
 } from './authContract';
-import { captureRefSchema, captureStartSchema, type CaptureStatus } from './captureContract';
+import {
+  captureRefSchema,
+  captureStartSchema,
+  type CaptureStatus,
+} from './captureContract';
 import {
   auditQuerySchema,
   createSessionSchema,
@@ -46,7 +50,9 @@ interface ChannelDef<Req extends z.ZodType, Res> {
 }
 
 function channel<Res>() {
-  return <Req extends z.ZodType>(request: Req): ChannelDef<Req, Res> => ({ request });
+  return <Req extends z.ZodType>(request: Req): ChannelDef<Req, Res> => ({
+    request,
+  });
 }
 
 const empty = z.object({}).strict();
@@ -95,7 +101,9 @@ export const contract = {
   'capture:pause': channel<CaptureStatus>()(captureRefSchema),
   'capture:resume': channel<CaptureStatus>()(captureRefSchema),
   /** Stops, saves the recording and starts processing it (a job). */
-  'capture:stop': channel<CaptureStatus & { jobId: string | null }>()(captureRefSchema),
+  'capture:stop': channel<CaptureStatus & { jobId: string | null }>()(
+    captureRefSchema,
+  ),
   'audit:list': channel<AuditView[]>()(auditQuerySchema),
   'models:list': channel<ModelView[]>()(empty),
   'settings:get': channel<SettingsView>()(empty),
@@ -115,8 +123,12 @@ export const contract = {
 export type Contract = typeof contract;
 export type Channel = keyof Contract;
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
-export type ParsedRequestOf<C extends Channel> = z.output<Contract[C]['request']>;
-export type ResponseOf<C extends Channel> = NonNullable<Contract[C]['response']>;
+export type ParsedRequestOf<C extends Channel> = z.output<
+  Contract[C]['request']
+>;
+export type ResponseOf<C extends Channel> = NonNullable<
+  Contract[C]['response']
+>;
 
 export const CHANNELS = Object.keys(contract) as Channel[];
 
@@ -130,7 +142,10 @@ export function methodName(name: Channel): string {
 }
 
 /** What the preload and the browser bridge both expose to the renderer. */
-export type Transport = (channel: Channel, request: unknown) => Promise<Reply<unknown>>;
+export type Transport = (
+  channel: Channel,
+  request: unknown,
+) => Promise<Reply<unknown>>;
 
 /** Server-pushed events (progress, live transcript), by name. */
 export interface EventMap {

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The installed package's root (where resources/ and out/ live). */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const PACKAGE_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+);
 
 export function resourcePath(...parts: string[]): string {
   return path.join(PACKAGE_ROOT, 'resources', ...parts);
@@ -17,7 +21,8 @@ export function resourcePath(...parts: string[]): string {
 export function defaultDataDir(): string {
   const fromEnv = process.env['HUSHNOTE_DATA_DIR'];
   if (fromEnv) return path.resolve(fromEnv);
-  const xdg = process.env['XDG_DATA_HOME'] ?? path.join(homedir(), '.local', 'share');
+  const xdg =
+    process.env['XDG_DATA_HOME'] ?? path.join(homedir(), '.local', 'share');
   return path.join(xdg, 'hushnote');
 }
 

@@ -15,7 +15,12 @@ if (!app.requestSingleInstanceLock()) {
 let mainWindow: BrowserWindow | undefined;
 
 function start(): void {
-  setLogger(createLogger({ dir: path.join(app.getPath('userData'), 'logs'), level: 'info' }));
+  setLogger(
+    createLogger({
+      dir: path.join(app.getPath('userData'), 'logs'),
+      level: 'info',
+    }),
+  );
   const core = createCore({ mode: 'electron', version: app.getVersion() });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (_event, payload: unknown) =>
@@ -32,7 +37,8 @@ function start(): void {
 
   const tray = createTray({
     show: () => mainWindow?.show(),
-    toggleRecording: () => core.events.emit('shortcut', { action: 'toggle-recording' }),
+    toggleRecording: () =>
+      core.events.emit('shortcut', { action: 'toggle-recording' }),
   });
   core.events.onAny((name, payload) => {
     if (name === 'capture') tray.update(payload as CaptureStatus);
@@ -59,7 +65,10 @@ function createWindow(): BrowserWindow {
 
   const devUrl = process.env['ELECTRON_RENDERER_URL'];
   if (devUrl) void window.loadURL(devUrl);
-  else void window.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
+  else
+    void window.loadFile(
+      path.join(import.meta.dirname, '../renderer/index.html'),
+    );
   return window;
 }
 

@@ -5,7 +5,10 @@ const ALLOWED_PERMISSIONS = new Set(['media', 'display-capture']);
 
 function isOwnOrigin(url: string): boolean {
   const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  return url.startsWith('file://') || (devUrl !== undefined && url.startsWith(devUrl));
+  return (
+    url.startsWith('file://') ||
+    (devUrl !== undefined && url.startsWith(devUrl))
+  );
 }
 
 /**
@@ -27,10 +30,15 @@ export function hardenSession(): void {
     });
   });
   ses.setPermissionRequestHandler((contents, permission, callback) => {
-    callback(ALLOWED_PERMISSIONS.has(permission) && isOwnOrigin(contents.getURL()));
+    callback(
+      ALLOWED_PERMISSIONS.has(permission) && isOwnOrigin(contents.getURL()),
+    );
   });
   ses.setPermissionCheckHandler((contents, permission) => {
-    return ALLOWED_PERMISSIONS.has(permission) && isOwnOrigin(contents?.getURL() ?? '');
+    return (
+      ALLOWED_PERMISSIONS.has(permission) &&
+      isOwnOrigin(contents?.getURL() ?? '')
+    );
   });
 }
 

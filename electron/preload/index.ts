@@ -1,11 +1,17 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, methodName, type Channel, type EventName } from '../contract/contract';
+import {
+  CHANNELS,
+  methodName,
+  type Channel,
+  type EventName,
+} from '../contract/contract';
 
 // Named functions derived from the contract; `ipcRenderer` itself is never
 // exposed, so the renderer can only call channels that exist.
 const api: Record<string, (request: unknown) => Promise<unknown>> = {};
 for (const channel of CHANNELS) {
-  api[methodName(channel)] = (request: unknown) => ipcRenderer.invoke(channel, request);
+  api[methodName(channel)] = (request: unknown) =>
+    ipcRenderer.invoke(channel, request);
 }
 
 contextBridge.exposeInMainWorld('hushnote', {

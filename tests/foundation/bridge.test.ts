@@ -6,7 +6,9 @@ describe('browser bridge', () => {
   let bridge: Bridge;
 
   beforeAll(async () => {
-    bridge = await startBridge({ core: createCore({ mode: 'bridge', version: 'test' }) });
+    bridge = await startBridge({
+      core: createCore({ mode: 'bridge', version: 'test' }),
+    });
   });
   afterAll(() => bridge.close());
 
@@ -24,7 +26,10 @@ describe('browser bridge', () => {
   it('refuses a request without the token', async () => {
     const response = await post();
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthorized' },
+    });
   });
 
   it('refuses a wrong token', async () => {
@@ -33,14 +38,26 @@ describe('browser bridge', () => {
 
   it('answers with the token', async () => {
     const response = await post(bridge.token);
-    expect(await response.json()).toMatchObject({ ok: true, data: { mode: 'bridge' } });
+    expect(await response.json()).toMatchObject({
+      ok: true,
+      data: { mode: 'bridge' },
+    });
   });
 
   it('refuses a foreign Host header', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port: bridge.port, path: '/api/app:info', method: 'POST', headers: { host: 'evil.example', authorization: `Bearer ${bridge.token}` } },
+        {
+          host: '127.0.0.1',
+          port: bridge.port,
+          path: '/api/app:info',
+          method: 'POST',
+          headers: {
+            host: 'evil.example',
+            authorization: `Bearer ${bridge.token}`,
+          },
+        },
         (res) => resolve(res.statusCode ?? 0),
       );
       req.end('{}');

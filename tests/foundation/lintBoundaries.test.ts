@@ -10,7 +10,10 @@ async function lint(filePath: string, code: string): Promise<string[]> {
   const eslint = new ESLint({
     overrideConfigFile: true,
     overrideConfig: [
-      { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
+      {
+        files: ['**/*.{ts,tsx}'],
+        languageOptions: { parser: tseslint.parser },
+      },
       ...(boundaries as ESLint.Options['overrideConfig'][]),
     ] as ESLint.Options['overrideConfig'],
     cwd: process.cwd(),
@@ -21,26 +24,47 @@ async function lint(filePath: string, code: string): Promise<string[]> {
 
 describe('import boundaries', () => {
   it('fails a renderer file importing node:fs', async () => {
-    const messages = await lint('renderer/src/bad.ts', "import { readFileSync } from 'node:fs';\nreadFileSync('x');\n");
+    const messages = await lint(
+      'renderer/src/bad.ts',
+      "import { readFileSync } from 'node:fs';\nreadFileSync('x');\n",
+    );
     expect(messages.join('\n')).toMatch(/no-restricted-imports/);
   });
 
   it('fails a renderer file importing electron or a native module', async () => {
-    expect(await lint('renderer/src/bad.ts', "import 'electron';\n")).toHaveLength(1);
-    expect(await lint('renderer/src/bad.ts', "import 'better-sqlite3-multiple-ciphers';\n")).toHaveLength(1);
+    expect(
+      await lint('renderer/src/bad.ts', "import 'electron';\n"),
+    ).toHaveLength(1);
+    expect(
+      await lint(
+        'renderer/src/bad.ts',
+        "import 'better-sqlite3-multiple-ciphers';\n",
+      ),
+    ).toHaveLength(1);
   });
 
   it('fails core code importing electron', async () => {
-    const messages = await lint('electron/core/x.ts', "import { app } from 'electron';\nvoid app;\n");
+    const messages = await lint(
+      'electron/core/x.ts',
+      "import { app } from 'electron';\nvoid app;\n",
+    );
     expect(messages.join('\n')).toMatch(/plain Node/);
   });
 
   it('fails main importing the renderer', async () => {
-    const messages = await lint('electron/main/x.ts', "import '../../renderer/src/App';\n");
+    const messages = await lint(
+      'electron/main/x.ts',
+      "import '../../renderer/src/App';\n",
+    );
     expect(messages.join('\n')).toMatch(/never imports the renderer/);
   });
 
   it('lets the renderer import the contract', async () => {
-    expect(await lint('renderer/src/ok.ts', "import '../../electron/contract/contract';\n")).toEqual([]);
+    expect(
+      await lint(
+        'renderer/src/ok.ts',
+        "import '../../electron/contract/contract';\n",
+      ),
+    ).toEqual([]);
   });
 });

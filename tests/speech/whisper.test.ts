@@ -1,3 +1,4 @@
+import { whisperModelPath } from '../../electron/core/models/fixtures';
 import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -10,10 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { log } from '../../electron/core/log/logger';
 import { corpusWordErrorRate } from '../../electron/core/speech/wer';
-import {
-  defaultModelPath,
-  transcribeRecording,
-} from '../../electron/core/speech/transcribeRecording';
+import { transcribeRecording } from '../../electron/core/speech/transcribeRecording';
 import { createWhisperEngine } from '../../electron/core/speech/whisperEngine';
 import type { SttEngine } from '../../electron/core/speech/sttEngine';
 import {
@@ -26,8 +24,9 @@ import {
  * Acceptance with the real Whisper model that `npm run fixtures` provisions
  * (tiny.en here). One engine is shared: loading costs more than a short clip.
  */
-// Missing is a failure, not a skip: CI provisions it with `npm run fixtures`.
-const model = await defaultModelPath();
+// The fixture model itself (tiny.en), whatever else the cache holds; missing
+// is a failure, not a skip: CI provisions it with `npm run fixtures`.
+const model = whisperModelPath();
 const THREADS = 2;
 let engine: SttEngine;
 let dir: string;

@@ -34,7 +34,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const server = http.createServer((req, res) => {
     void handle(req, res, options, token).catch(() => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: internal() });
+      if (!res.headersSent)
+        sendJson(res, 500, { ok: false, error: internal() });
     });
   });
   const sockets = new WebSocketServer({ noServer: true });
@@ -79,7 +80,10 @@ async function handle(
   token: string,
 ): Promise<void> {
   if (!hostAllowed(req)) {
-    sendJson(res, 403, { ok: false, error: { kind: 'forbidden', message: 'Host refused.' } });
+    sendJson(res, 403, {
+      ok: false,
+      error: { kind: 'forbidden', message: 'Host refused.' },
+    });
     return;
   }
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -98,7 +102,10 @@ async function handleApi(
   token: string,
 ): Promise<void> {
   if (!tokenMatches(tokenFromRequest(req), token)) {
-    const error = new AppError('unauthorized', 'Missing or wrong bridge token.').toInfo();
+    const error = new AppError(
+      'unauthorized',
+      'Missing or wrong bridge token.',
+    ).toInfo();
     sendJson(res, 401, { ok: false, error });
     return;
   }
@@ -112,7 +119,9 @@ async function handleApi(
     return;
   }
   const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
-  const reply = await core.registry.dispatch(channel, body, { origin: 'bridge' });
+  const reply = await core.registry.dispatch(channel, body, {
+    origin: 'bridge',
+  });
   sendJson(res, 200, reply);
 }
 
@@ -165,7 +174,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-function serveStatic(res: http.ServerResponse, pathname: string, dir?: string): void {
+function serveStatic(
+  res: http.ServerResponse,
+  pathname: string,
+  dir?: string,
+): void {
   if (!dir || !existsSync(dir)) {
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('Renderer not built: run `npm run build`.');
@@ -177,17 +190,26 @@ function serveStatic(res: http.ServerResponse, pathname: string, dir?: string): 
     res.writeHead(403).end();
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!existsSync(file) || statSync(file).isDirectory())
+    file = path.join(root, 'index.html');
   res.writeHead(200, {
-    'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+    'content-type':
+      CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
   });
   createReadStream(file).pipe(res);
 }
 
-function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  value: unknown,
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+  });
   res.end(JSON.stringify(value));
 }
 
@@ -196,5 +218,8 @@ function invalid(message: string) {
 }
 
 function internal() {
-  return { kind: 'internal' as const, message: 'Something went wrong inside Hushnote.' };
+  return {
+    kind: 'internal' as const,
+    message: 'Something went wrong inside Hushnote.',
+  };
 }

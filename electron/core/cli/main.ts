@@ -10,7 +10,9 @@ import { createOutput } from './output';
 export async function main(argv: string[]): Promise<number> {
   const out = createOutput();
   const program = new Command('hushnote')
-    .description('Hushnote: offline notes and billing for behavioral-health sessions')
+    .description(
+      'Hushnote: offline notes and billing for behavioral-health sessions',
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => out.stdout(text),
@@ -31,7 +33,9 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     out.stderr('hushnote: internal error\n');
-    out.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    out.stderr(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -15,7 +15,8 @@ export function createOutput(): Output {
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    json: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+    json: (value) =>
+      process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
     fail: (next) => {
       code = next;
     },

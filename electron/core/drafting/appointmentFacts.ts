@@ -10,13 +10,19 @@ import type { Fact } from './facts';
  */
 export function appointmentFacts(appointment: Appointment): Fact[] {
   const facts: Fact[] = [];
-  const add = (field: Fact['evidence'] & { appointment: string }, text: string, kind: Fact['kind'] = 'session') =>
-    facts.push({ kind, text, evidence: field, origin: 'appointment' });
+  const add = (
+    field: Fact['evidence'] & { appointment: string },
+    text: string,
+    kind: Fact['kind'] = 'session',
+  ) => facts.push({ kind, text, evidence: field, origin: 'appointment' });
 
   const start = new Date(appointment.scheduledStart);
   const end = new Date(appointment.scheduledEnd);
   const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
-  add({ appointment: 'date' }, `Date of service: ${localDate(start, appointment.timeZone)}.`);
+  add(
+    { appointment: 'date' },
+    `Date of service: ${localDate(start, appointment.timeZone)}.`,
+  );
   add(
     { appointment: 'times' },
     `Session time: ${localTime(start, appointment.timeZone)} to ${localTime(end, appointment.timeZone)} (${minutes} minutes).`,
@@ -29,17 +35,26 @@ export function appointmentFacts(appointment: Appointment): Fact[] {
   add({ appointment: 'service' }, `Service: ${appointment.service}.`);
 
   if (appointment.diagnoses.length > 0) {
-    const list = appointment.diagnoses.map((d) => `${d.code} ${d.display}`).join('; ');
+    const list = appointment.diagnoses
+      .map((d) => `${d.code} ${d.display}`)
+      .join('; ');
     add({ appointment: 'diagnoses' }, `Diagnoses: ${list}.`, 'assessment');
   }
   for (const goal of appointment.goals) {
-    add({ appointment: 'goals' }, `Treatment-plan goal: ${trimPeriod(goal.text)}.`, 'goal');
+    add(
+      { appointment: 'goals' },
+      `Treatment-plan goal: ${trimPeriod(goal.text)}.`,
+      'goal',
+    );
   }
   return facts;
 }
 
 function modalitySentence(appointment: Appointment): string {
-  const where = appointment.clientLocation === 'home' ? 'the client at home' : 'the client at another location';
+  const where =
+    appointment.clientLocation === 'home'
+      ? 'the client at home'
+      : 'the client at another location';
   switch (appointment.modality) {
     case 'video':
       return `Telehealth session by synchronous audio and video, with ${where}.`;
@@ -54,12 +69,20 @@ function modalitySentence(appointment: Appointment): string {
  * Progress per treatment-plan goal (GIRP): the client's segments that share
  * the goal's words. A goal nobody spoke about says so, flagged thin.
  */
-export function goalProgressFacts(appointment: Appointment, segments: readonly Segment[]): Fact[] {
+export function goalProgressFacts(
+  appointment: Appointment,
+  segments: readonly Segment[],
+): Fact[] {
   const byId = indexSegments(segments);
   return appointment.goals.map((goal) => {
     const words = contentWords(goal.text);
-    const related = segments.filter((s) => s.role === 'client' && overlap(words, contentWords(s.text)) >= 2);
-    const evidence = evidenceFor(related.slice(0, 3).map((s) => s.id), byId);
+    const related = segments.filter(
+      (s) => s.role === 'client' && overlap(words, contentWords(s.text)) >= 2,
+    );
+    const evidence = evidenceFor(
+      related.slice(0, 3).map((s) => s.id),
+      byId,
+    );
     const label = shorten(goal.text);
     if (!evidence) {
       return {
@@ -87,11 +110,21 @@ function overlap(a: Set<string>, b: Set<string>): number {
 }
 
 function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 function localTime(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(at);
 }
 
 function trimPeriod(text: string): string {

@@ -13,16 +13,32 @@ export function toDocumentedNote(
   appointment: Appointment,
   signature: { signedAt: string; credential: string } | null = null,
 ): DocumentedNote {
-  const sentences = draft.noContent ? [] : draft.sections.flatMap((s) => s.sentences);
+  const sentences = draft.noContent
+    ? []
+    : draft.sections.flatMap((s) => s.sentences);
   const has = (kind: string) => sentences.some((s) => s.kind === kind);
-  const cites = (field: string) => sentences.some((s) => !isSegmentEvidence(s.evidence) && s.evidence.appointment === field);
+  const cites = (field: string) =>
+    sentences.some(
+      (s) => !isSegmentEvidence(s.evidence) && s.evidence.appointment === field,
+    );
   const risk = sentences.filter((s) => s.kind === 'risk');
 
   return {
-    ...(cites('times') ? { start: appointment.scheduledStart, end: appointment.scheduledEnd } : {}),
-    ...(cites('modality') ? { modality: appointment.modality, clientLocation: appointment.clientLocation } : {}),
-    telehealthConsent: sentences.some((s) => s.kind === 'consent' && /telehealth|video|audio/i.test(s.text)),
-    interventions: sentences.filter((s) => s.kind === 'intervention').map(interventionName),
+    ...(cites('times')
+      ? { start: appointment.scheduledStart, end: appointment.scheduledEnd }
+      : {}),
+    ...(cites('modality')
+      ? {
+          modality: appointment.modality,
+          clientLocation: appointment.clientLocation,
+        }
+      : {}),
+    telehealthConsent: sentences.some(
+      (s) => s.kind === 'consent' && /telehealth|video|audio/i.test(s.text),
+    ),
+    interventions: sentences
+      .filter((s) => s.kind === 'intervention')
+      .map(interventionName),
     // Mental status is observed, not heard: the clinician adds it (TODO(#6): MSE template fields).
     mentalStatus: has('mental_status'),
     riskAssessment: risk.length > 0,

@@ -40,41 +40,79 @@ export interface DraftInput {
  * falls back to the rules draft, saying so in `fallbackReason`.
  */
 export async function draftNote(input: DraftInput): Promise<Draft> {
-  const template = loadTemplate(input.format, input.customTemplatesDir ? { customDir: input.customTemplatesDir } : {});
+  const template = loadTemplate(
+    input.format,
+    input.customTemplatesDir ? { customDir: input.customTemplatesDir } : {},
+  );
   if (!hasClinicalContent(input.transcript, input.riskFlags)) {
-    log().info('draft.no_content', { segments: input.transcript.segments.length, engine: input.engine });
+    log().info('draft.no_content', {
+      segments: input.transcript.segments.length,
+      engine: input.engine,
+    });
     return noContentDraft(template, input.engine);
   }
   const rules = rulesFacts(input);
-  if (input.engine === 'rules') return finish(composeDraft(template, rules, 'rules'), input);
-  if (!input.llm) return finish({ ...composeDraft(template, rules, 'rules'), fallbackReason: 'model_missing' }, input);
+  if (input.engine === 'rules')
+    return finish(composeDraft(template, rules, 'rules'), input);
+  if (!input.llm)
+    return finish(
+      {
+        ...composeDraft(template, rules, 'rules'),
+        fallbackReason: 'model_missing',
+      },
+      input,
+    );
 
   try {
     return finish(await llmDraft(input, input.llm, template, rules), input);
   } catch (error) {
     if (isAppError(error) && error.kind === 'cancelled') throw error;
-    log().warn('draft.llm_failed', { kind: isAppError(error) ? error.kind : 'internal' });
+    log().warn('draft.llm_failed', {
+      kind: isAppError(error) ? error.kind : 'internal',
+    });
     const reason = isAppError(error) ? error.kind : 'internal';
-    return finish({ ...composeDraft(template, rules, 'rules'), fallbackReason: reason }, input);
+    return finish(
+      { ...composeDraft(template, rules, 'rules'), fallbackReason: reason },
+      input,
+    );
   }
 }
 
-async function llmDraft(input: DraftInput, llm: LlmEngine, template: NoteTemplate, rules: Fact[]): Promise<Draft> {
+async function llmDraft(
+  input: DraftInput,
+  llm: LlmEngine,
+  template: NoteTemplate,
+  rules: Fact[],
+): Promise<Draft> {
   const ctx: CallContext = { engine: llm, stats: emptyStats(llm.contextSize) };
   if (input.onProgress) ctx.onProgress = input.onProgress;
   if (input.signal) ctx.signal = input.signal;
 
   const extracted = await cachedExtract(ctx, input.transcript, llm);
-  const composed = await composeSections(ctx, template, extracted.facts, input.transcript.segments);
+  const composed = await composeSections(
+    ctx,
+    template,
+    extracted.facts,
+    input.transcript.segments,
+  );
   const composedKinds = new Set(composed.map((f) => f.kind));
-  const modelFacts = [...composed, ...extracted.facts.filter((f) => !composedKinds.has(f.kind))];
+  const modelFacts = [
+    ...composed,
+    ...extracted.facts.filter((f) => !composedKinds.has(f.kind)),
+  ];
 
-  const draft = composeDraft(template, fillRequired(template, modelFacts, rules), 'llm');
+  const draft = composeDraft(
+    template,
+    fillRequired(template, modelFacts, rules),
+    'llm',
+  );
   return {
     ...draft,
     model: llm.modelName,
     stats: ctx.stats,
-    ...(extracted.failedChunks > 0 || ctx.stats.failedCalls > 0 ? { incomplete: true } : {}),
+    ...(extracted.failedChunks > 0 || ctx.stats.failedCalls > 0
+      ? { incomplete: true }
+      : {}),
   };
 }
 
@@ -82,10 +120,18 @@ async function llmDraft(input: DraftInput, llm: LlmEngine, template: NoteTemplat
  * Extraction does not depend on the format, so drafting the same session
  * in several formats with one engine reads the transcript once.
  */
-const extractCache = new WeakMap<Transcript, WeakMap<LlmEngine, ExtractResult>>();
+const extractCache = new WeakMap<
+  Transcript,
+  WeakMap<LlmEngine, ExtractResult>
+>();
 
-async function cachedExtract(ctx: CallContext, transcript: Transcript, llm: LlmEngine): Promise<ExtractResult> {
-  const perEngine = extractCache.get(transcript) ?? new WeakMap<LlmEngine, ExtractResult>();
+async function cachedExtract(
+  ctx: CallContext,
+  transcript: Transcript,
+  llm: LlmEngine,
+): Promise<ExtractResult> {
+  const perEngine =
+    extractCache.get(transcript) ?? new WeakMap<LlmEngine, ExtractResult>();
   extractCache.set(transcript, perEngine);
   const hit = perEngine.get(llm);
   if (hit) return hit;
@@ -97,6 +143,10 @@ async function cachedExtract(ctx: CallContext, transcript: Transcript, llm: LlmE
 function finish(draft: Draft, input: DraftInput): Draft {
   const sentences = draft.sections.reduce((n, s) => n + s.sentences.length, 0);
   input.onProgress?.({ stage: 'done', sentences });
-  log().info('draft.done', { format: draft.format, engine: draft.engine, sentences });
+  log().info('draft.done', {
+    format: draft.format,
+    engine: draft.engine,
+    sentences,
+  });
   return draft;
 }

@@ -6,7 +6,11 @@ import { APPOINTMENT_FIELDS } from './types';
  * boundary (IPC, files) and, in tests, what the model path produced.
  */
 const evidenceSchema = z.union([
-  z.object({ segmentIds: z.array(z.string().min(1)).min(1), start: z.number().nonnegative(), end: z.number().nonnegative() }),
+  z.object({
+    segmentIds: z.array(z.string().min(1)).min(1),
+    start: z.number().nonnegative(),
+    end: z.number().nonnegative(),
+  }),
   z.object({ appointment: z.enum(APPOINTMENT_FIELDS) }),
 ]);
 

@@ -2,7 +2,10 @@ import type { Segment } from '../domain/transcript';
 import type { SegmentEvidence } from './types';
 
 /** Evidence for a set of segment ids: unique, in transcript order, with times. */
-export function evidenceFor(ids: readonly string[], byId: ReadonlyMap<string, Segment>): SegmentEvidence | undefined {
+export function evidenceFor(
+  ids: readonly string[],
+  byId: ReadonlyMap<string, Segment>,
+): SegmentEvidence | undefined {
   const segments = [...new Set(ids)]
     .map((id) => byId.get(id))
     .filter((s): s is Segment => s !== undefined)
@@ -17,12 +20,16 @@ export function evidenceFor(ids: readonly string[], byId: ReadonlyMap<string, Se
   };
 }
 
-export function indexSegments(segments: readonly Segment[]): Map<string, Segment> {
+export function indexSegments(
+  segments: readonly Segment[],
+): Map<string, Segment> {
   return new Map(segments.map((s) => [s.id, s]));
 }
 
 const STOP = new Set(
-  'a an the and or but if of to in on at for with about that this it is are was were be been i i\'m i\'ve you your me my we our they their he she his her client clinician reported reports said says so do did not no yes just really very would could should can will'.split(' '),
+  "a an the and or but if of to in on at for with about that this it is are was were be been i i'm i've you your me my we our they their he she his her client clinician reported reports said says so do did not no yes just really very would could should can will".split(
+    ' ',
+  ),
 );
 
 /** Lower-cased content words, lightly stemmed, for grounding checks. */
@@ -32,7 +39,10 @@ export function contentWords(text: string): Set<string> {
 }
 
 function stem(word: string): string {
-  return word.replace(/'s$/, '').replace(/(ing|ed|es|s)$/, '').slice(0, 8);
+  return word
+    .replace(/'s$/, '')
+    .replace(/(ing|ed|es|s)$/, '')
+    .slice(0, 8);
 }
 
 /**

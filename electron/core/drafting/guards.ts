@@ -13,11 +13,17 @@ import { isSegmentEvidence } from './types';
 const NON_SPEECH = /\[[^\]]*\]|\([^)]*\)|[♪*]+|\b(um+|uh+|hmm+|mm+)\b/gi;
 
 /** A session with fewer than three real words holds no clinical content. */
-export function hasClinicalContent(transcript: Transcript, riskFlags: readonly RiskFlag[]): boolean {
+export function hasClinicalContent(
+  transcript: Transcript,
+  riskFlags: readonly RiskFlag[],
+): boolean {
   if (riskFlags.length > 0) return true;
   let words = 0;
   for (const s of transcript.segments) {
-    words += s.text.replace(NON_SPEECH, ' ').split(/\s+/).filter((w) => /[a-z0-9]/i.test(w)).length;
+    words += s.text
+      .replace(NON_SPEECH, ' ')
+      .split(/\s+/)
+      .filter((w) => /[a-z0-9]/i.test(w)).length;
     if (words >= 3) return true;
   }
   return false;
@@ -27,13 +33,31 @@ export function hasClinicalContent(transcript: Transcript, riskFlags: readonly R
  * Adds rules facts for every required kind the model left out, and every
  * rules risk fact whose segments no kept risk fact cites.
  */
-export function fillRequired(template: NoteTemplate, modelFacts: readonly Fact[], rulesFacts: readonly Fact[]): Fact[] {
+export function fillRequired(
+  template: NoteTemplate,
+  modelFacts: readonly Fact[],
+  rulesFacts: readonly Fact[],
+): Fact[] {
   const kinds = new Set(modelFacts.map((f) => f.kind));
   const required = new Set(template.sections.flatMap((s) => s.required));
-  const added = rulesFacts.filter((f) => (required.has(f.kind) && !kinds.has(f.kind)) || f.origin === 'appointment');
-  const riskCited = new Set(modelFacts.filter((f) => f.kind === 'risk').flatMap(segmentIdsOf));
-  const risk = rulesFacts.filter((f) => f.kind === 'risk' && !added.includes(f) && !segmentIdsOf(f).every((id) => riskCited.has(id)));
-  const present = rulesFacts.filter((f) => f.kind === 'assessment' && !kinds.has('assessment') && !added.includes(f));
+  const added = rulesFacts.filter(
+    (f) =>
+      (required.has(f.kind) && !kinds.has(f.kind)) ||
+      f.origin === 'appointment',
+  );
+  const riskCited = new Set(
+    modelFacts.filter((f) => f.kind === 'risk').flatMap(segmentIdsOf),
+  );
+  const risk = rulesFacts.filter(
+    (f) =>
+      f.kind === 'risk' &&
+      !added.includes(f) &&
+      !segmentIdsOf(f).every((id) => riskCited.has(id)),
+  );
+  const present = rulesFacts.filter(
+    (f) =>
+      f.kind === 'assessment' && !kinds.has('assessment') && !added.includes(f),
+  );
   return [...modelFacts, ...added, ...risk, ...present];
 }
 

@@ -16,8 +16,19 @@ export interface CallContext {
  * Tokens left for input once the system prompt, the instructions, the
  * output allowance and the chat template's overhead are set aside.
  */
-export function inputBudget(engine: LlmEngine, system: string, instructions: string, maxTokens: number): number {
-  return engine.contextSize - engine.countTokens(system) - engine.countTokens(instructions) - maxTokens - CHAT_OVERHEAD_TOKENS;
+export function inputBudget(
+  engine: LlmEngine,
+  system: string,
+  instructions: string,
+  maxTokens: number,
+): number {
+  return (
+    engine.contextSize -
+    engine.countTokens(system) -
+    engine.countTokens(instructions) -
+    maxTokens -
+    CHAT_OVERHEAD_TOKENS
+  );
 }
 
 /**
@@ -27,18 +38,29 @@ export function inputBudget(engine: LlmEngine, system: string, instructions: str
  */
 export async function callJson(
   ctx: CallContext,
-  call: { system: string; prompt: string; schema: JsonSchema; maxTokens: number; purpose: string },
+  call: {
+    system: string;
+    prompt: string;
+    schema: JsonSchema;
+    maxTokens: number;
+    purpose: string;
+  },
 ): Promise<unknown> {
   let maxTokens = call.maxTokens;
   for (let attempt = 1; attempt <= 2; attempt += 1) {
     const result = await ctx.engine.complete({
       ...call,
       maxTokens,
-      onToken: (n) => ctx.onProgress?.({ stage: 'token', tokens: ctx.stats.outputTokens + n }),
+      onToken: (n) =>
+        ctx.onProgress?.({
+          stage: 'token',
+          tokens: ctx.stats.outputTokens + n,
+        }),
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     });
     record(ctx.stats, result);
-    const parsed = result.finish === 'stop' ? parseJson(result.text) : undefined;
+    const parsed =
+      result.finish === 'stop' ? parseJson(result.text) : undefined;
     if (parsed !== undefined) return parsed;
 
     const reason = result.finish === 'length' ? 'truncated' : 'invalid';
@@ -56,10 +78,14 @@ export const RETRY_GROWTH = 1.5;
 function record(stats: LlmStats, result: LlmResult): void {
   stats.calls += 1;
   stats.outputTokens += result.outputTokens;
-  stats.maxContextTokens = Math.max(stats.maxContextTokens, result.contextTokens);
+  stats.maxContextTokens = Math.max(
+    stats.maxContextTokens,
+    result.contextTokens,
+  );
   stats.llmMs += result.totalMs;
   stats.promptMs += result.firstTokenMs ?? 0;
-  if (stats.firstTokenMs === null && result.firstTokenMs !== null) stats.firstTokenMs = stats.llmMs - result.totalMs + result.firstTokenMs;
+  if (stats.firstTokenMs === null && result.firstTokenMs !== null)
+    stats.firstTokenMs = stats.llmMs - result.totalMs + result.firstTokenMs;
 }
 
 function parseJson(text: string): unknown {
@@ -71,5 +97,14 @@ function parseJson(text: string): unknown {
 }
 
 export function emptyStats(contextSize: number): LlmStats {
-  return { calls: 0, failedCalls: 0, outputTokens: 0, maxContextTokens: 0, contextSize, firstTokenMs: null, promptMs: 0, llmMs: 0 };
+  return {
+    calls: 0,
+    failedCalls: 0,
+    outputTokens: 0,
+    maxContextTokens: 0,
+    contextSize,
+    firstTokenMs: null,
+    promptMs: 0,
+    llmMs: 0,
+  };
 }

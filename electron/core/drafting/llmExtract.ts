@@ -2,7 +2,12 @@ import type { Segment } from '../domain/transcript';
 import type { JsonSchema } from '../llm/LlmEngine';
 import { evidenceFor, groundedness, indexSegments } from './evidence';
 import type { Fact, FactKind } from './facts';
-import { callJson, inputBudget, RETRY_GROWTH, type CallContext } from './llmCall';
+import {
+  callJson,
+  inputBudget,
+  RETRY_GROWTH,
+  type CallContext,
+} from './llmCall';
 import { plausibleKind, quotedStatement } from './kindCues';
 import { stripMarkup } from './sanitize';
 
@@ -44,10 +49,22 @@ export interface ExtractResult {
   failedChunks: number;
 }
 
-export async function extractFacts(ctx: CallContext, segments: readonly Segment[]): Promise<ExtractResult> {
-  const lines = segments.filter((s) => s.text.trim()).map((s) => ({ id: s.id, line: renderLine(s) }));
-  const budget = inputBudget(ctx.engine, EXTRACT_SYSTEM, EXTRACT_INSTRUCTIONS, Math.ceil(EXTRACT_MAX_TOKENS * RETRY_GROWTH));
-  const chunks = packChunks(lines, budget, (text) => ctx.engine.countTokens(text));
+export async function extractFacts(
+  ctx: CallContext,
+  segments: readonly Segment[],
+): Promise<ExtractResult> {
+  const lines = segments
+    .filter((s) => s.text.trim())
+    .map((s) => ({ id: s.id, line: renderLine(s) }));
+  const budget = inputBudget(
+    ctx.engine,
+    EXTRACT_SYSTEM,
+    EXTRACT_INSTRUCTIONS,
+    Math.ceil(EXTRACT_MAX_TOKENS * RETRY_GROWTH),
+  );
+  const chunks = packChunks(lines, budget, (text) =>
+    ctx.engine.countTokens(text),
+  );
   ctx.onProgress?.({ stage: 'start', engine: 'llm', chunks: chunks.length });
 
   const byId = indexSegments(segments);
@@ -57,7 +74,13 @@ export async function extractFacts(ctx: CallContext, segments: readonly Segment[
     ctx.onProgress?.({ stage: 'map', chunk: i + 1, chunks: chunks.length });
     const ids = chunk.map((c) => c.id);
     const prompt = `${chunk.map((c) => c.line).join('\n')}\n\n${EXTRACT_INSTRUCTIONS}`;
-    const value = await callJson(ctx, { system: EXTRACT_SYSTEM, prompt, schema: extractSchema(ids), maxTokens: EXTRACT_MAX_TOKENS, purpose: 'extract' });
+    const value = await callJson(ctx, {
+      system: EXTRACT_SYSTEM,
+      prompt,
+      schema: extractSchema(ids),
+      maxTokens: EXTRACT_MAX_TOKENS,
+      purpose: 'extract',
+    });
     if (value === undefined) failedChunks += 1;
     facts.push(...validateFacts(value, new Set(ids), byId));
   }
@@ -69,14 +92,21 @@ export function renderLine(s: Segment): string {
 }
 
 /** Greedy packing of whole lines; a line longer than the budget is cut. */
-export function packChunks<T extends { line: string }>(items: readonly T[], budget: number, count: (text: string) => number): T[][] {
+export function packChunks<T extends { line: string }>(
+  items: readonly T[],
+  budget: number,
+  count: (text: string) => number,
+): T[][] {
   const chunks: T[][] = [];
   let current: T[] = [];
   let used = 0;
   for (const item of items) {
     let cost = count(item.line) + 1;
     if (cost > budget) {
-      item.line = item.line.slice(0, Math.max(40, Math.floor((item.line.length * budget) / cost) - 8));
+      item.line = item.line.slice(
+        0,
+        Math.max(40, Math.floor((item.line.length * budget) / cost) - 8),
+      );
       cost = count(item.line) + 1;
     }
     if (used + cost > budget && current.length > 0) {
@@ -103,7 +133,12 @@ function extractSchema(ids: string[]): JsonSchema {
           type: 'object',
           properties: {
             kind: { enum: [...EXTRACT_KINDS] },
-            segmentIds: { type: 'array', items: { enum: ids }, minItems: 1, maxItems: 3 },
+            segmentIds: {
+              type: 'array',
+              items: { enum: ids },
+              minItems: 1,
+              maxItems: 3,
+            },
             text: { type: 'string', maxLength: 140 },
           },
         },
@@ -117,25 +152,47 @@ function extractSchema(ids: string[]): JsonSchema {
  * segments, and its words are theirs; otherwise the fact is either dropped
  * (wrong kind, no ids) or restated as a quote of its segments (ungrounded).
  */
-function validateFacts(value: unknown, allowed: ReadonlySet<string>, byId: Map<string, Segment>): Fact[] {
+function validateFacts(
+  value: unknown,
+  allowed: ReadonlySet<string>,
+  byId: Map<string, Segment>,
+): Fact[] {
   const raw = (value as { facts?: unknown } | undefined)?.facts;
   if (!Array.isArray(raw)) return [];
   const facts: Fact[] = [];
   const seen = new Set<string>();
-  for (const item of raw as { kind?: unknown; segmentIds?: unknown; text?: unknown }[]) {
+  for (const item of raw as {
+    kind?: unknown;
+    segmentIds?: unknown;
+    text?: unknown;
+  }[]) {
     const kind = EXTRACT_KINDS.find((k) => k === item.kind);
-    const ids = Array.isArray(item.segmentIds) ? item.segmentIds.filter((id): id is string => typeof id === 'string' && allowed.has(id)) : [];
+    const ids = Array.isArray(item.segmentIds)
+      ? item.segmentIds.filter(
+          (id): id is string => typeof id === 'string' && allowed.has(id),
+        )
+      : [];
     const evidence = evidenceFor(ids, byId);
     if (!kind || !evidence) continue;
-    const cited = evidence.segmentIds.map((id) => byId.get(id)).filter((s): s is Segment => s !== undefined);
+    const cited = evidence.segmentIds
+      .map((id) => byId.get(id))
+      .filter((s): s is Segment => s !== undefined);
     const key = `${kind}:${evidence.segmentIds.join(',')}`;
     if (!plausibleKind(kind, cited) || seen.has(key)) continue;
     seen.add(key);
 
     const said = typeof item.text === 'string' ? stripMarkup(item.text) : '';
-    const grounded = said.length >= 8 && groundedness(said, cited.map((s) => s.text).join(' ')) >= MIN_GROUNDED;
+    const grounded =
+      said.length >= 8 &&
+      groundedness(said, cited.map((s) => s.text).join(' ')) >= MIN_GROUNDED;
     const text = grounded ? said : quotedStatement(kind, cited);
-    facts.push({ kind, text, evidence, origin: 'llm', ...(cited.some((s) => s.confidence < 0.6) ? { lowEvidence: true } : {}) });
+    facts.push({
+      kind,
+      text,
+      evidence,
+      origin: 'llm',
+      ...(cited.some((s) => s.confidence < 0.6) ? { lowEvidence: true } : {}),
+    });
   }
   return facts;
 }

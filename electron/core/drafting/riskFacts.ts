@@ -21,10 +21,12 @@ const FLAG_WORDS: Record<RiskFlagType, string> = {
   self_harm: 'self-harm',
   homicidal_ideation: 'homicidal ideation',
   abuse_disclosure: 'a disclosure of abuse (mandated-report review required)',
-  neglect_disclosure: 'a disclosure of neglect (mandated-report review required)',
+  neglect_disclosure:
+    'a disclosure of neglect (mandated-report review required)',
   overdose: 'an overdose',
   intoxication: 'intoxication',
-  phq9_item9: 'thoughts of being better off dead or of self-harm (PHQ-9 item 9 endorsed)',
+  phq9_item9:
+    'thoughts of being better off dead or of self-harm (PHQ-9 item 9 endorsed)',
 };
 
 const DENIAL_WORDS: Record<DenialTopic, string> = {
@@ -35,21 +37,38 @@ const DENIAL_WORDS: Record<DenialTopic, string> = {
   self_harm: 'self-harm',
 };
 
-export function riskFlagFacts(flags: readonly RiskFlag[], segments: readonly Segment[]): Fact[] {
+export function riskFlagFacts(
+  flags: readonly RiskFlag[],
+  segments: readonly Segment[],
+): Fact[] {
   const byId = indexSegments(segments);
   const facts: Fact[] = [];
   for (const flag of flags) {
-    const evidence = evidenceFor(flag.evidence.flatMap((e) => e.segmentIds), byId);
+    const evidence = evidenceFor(
+      flag.evidence.flatMap((e) => e.segmentIds),
+      byId,
+    );
     if (!evidence) continue;
     const quote = flag.evidence[0]?.quote;
-    const status = flag.status === 'open' ? ' Risk flag open: clinician risk assessment to be documented.' : '';
+    const status =
+      flag.status === 'open'
+        ? ' Risk flag open: clinician risk assessment to be documented.'
+        : '';
     const said = quote ? `, stating: "${quote}"` : '.';
-    facts.push({ kind: 'risk', text: `Client reported ${FLAG_WORDS[flag.type]}${said}${status}`, evidence, origin: 'rules' });
+    facts.push({
+      kind: 'risk',
+      text: `Client reported ${FLAG_WORDS[flag.type]}${said}${status}`,
+      evidence,
+      origin: 'rules',
+    });
   }
   return [...facts, ...denialFacts(flags, byId)];
 }
 
-function denialFacts(flags: readonly RiskFlag[], byId: Map<string, Segment>): Fact[] {
+function denialFacts(
+  flags: readonly RiskFlag[],
+  byId: Map<string, Segment>,
+): Fact[] {
   const seen = new Set<DenialTopic>();
   const facts: Fact[] = [];
   for (const denial of flags.flatMap((f) => f.denials)) {
@@ -58,30 +77,56 @@ function denialFacts(flags: readonly RiskFlag[], byId: Map<string, Segment>): Fa
     if (!evidence) continue;
     seen.add(denial.about);
     const quote = denial.evidence.quote ? `: "${denial.evidence.quote}"` : '.';
-    facts.push({ kind: 'risk', text: `Client denied ${DENIAL_WORDS[denial.about]}${quote}`, evidence, origin: 'rules' });
+    facts.push({
+      kind: 'risk',
+      text: `Client denied ${DENIAL_WORDS[denial.about]}${quote}`,
+      evidence,
+      origin: 'rules',
+    });
   }
   return facts;
 }
 
-const RISK_WORDS = /\b(suicid\w*|kill (myself|himself|herself)|better off (dead|without me)|end (my|it all)|hurt(ing)? myself|self[- ]harm|cut(ting)? myself|overdos\w*)\b/i;
-const DENIAL = /\b(no,? (no )?plan|no intent|never (actually )?do (anything|it)|wouldn't act|not going to act)\b/i;
+const RISK_WORDS =
+  /\b(suicid\w*|kill (myself|himself|herself)|better off (dead|without me)|end (my|it all)|hurt(ing)? myself|self[- ]harm|cut(ting)? myself|overdos\w*)\b/i;
+const DENIAL =
+  /\b(no,? (no )?plan|no intent|never (actually )?do (anything|it)|wouldn't act|not going to act)\b/i;
 
 /**
  * Safety net for risk words the flag detector did not cover: a client
  * segment with risk language always reaches the risk section, marked thin,
  * so the clinician assesses it. Denials heard near it are kept beside it.
  */
-export function uncoveredRiskFacts(segments: readonly Segment[], flags: readonly RiskFlag[]): Fact[] {
-  const covered = new Set(flags.flatMap((f) => f.evidence.flatMap((e) => e.segmentIds)));
-  const denied = new Set(flags.flatMap((f) => f.denials.flatMap((d) => d.evidence.segmentIds)));
+export function uncoveredRiskFacts(
+  segments: readonly Segment[],
+  flags: readonly RiskFlag[],
+): Fact[] {
+  const covered = new Set(
+    flags.flatMap((f) => f.evidence.flatMap((e) => e.segmentIds)),
+  );
+  const denied = new Set(
+    flags.flatMap((f) => f.denials.flatMap((d) => d.evidence.segmentIds)),
+  );
   const facts: Fact[] = [];
   for (const s of segments) {
-    if (s.role === 'clinician' || covered.has(s.id) || denied.has(s.id)) continue;
+    if (s.role === 'clinician' || covered.has(s.id) || denied.has(s.id))
+      continue;
     const evidence = { segmentIds: [s.id], start: s.start, end: s.end };
     if (RISK_WORDS.test(s.text)) {
-      facts.push({ kind: 'risk', text: `Possible risk statement for clinician review: "${s.text}"`, evidence, lowEvidence: true, origin: 'rules' });
+      facts.push({
+        kind: 'risk',
+        text: `Possible risk statement for clinician review: "${s.text}"`,
+        evidence,
+        lowEvidence: true,
+        origin: 'rules',
+      });
     } else if (DENIAL.test(s.text) && facts.length > 0) {
-      facts.push({ kind: 'risk', text: `Client denied a plan or intent: "${s.text}"`, evidence, origin: 'rules' });
+      facts.push({
+        kind: 'risk',
+        text: `Client denied a plan or intent: "${s.text}"`,
+        evidence,
+        origin: 'rules',
+      });
     }
   }
   return facts;
@@ -93,9 +138,15 @@ interface InstrumentInfo {
 }
 
 function instrumentInfo(id: string): InstrumentInfo {
-  const file = resourcePath('instruments', `${id.replace(/[^a-z0-9_-]/gi, '')}.json`);
+  const file = resourcePath(
+    'instruments',
+    `${id.replace(/[^a-z0-9_-]/gi, '')}.json`,
+  );
   if (!existsSync(file)) return { name: id.toUpperCase(), riskItems: [] };
-  const raw = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; riskItems?: number[] };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as {
+    name?: string;
+    riskItems?: number[];
+  };
   return { name: raw.name ?? id.toUpperCase(), riskItems: raw.riskItems ?? [] };
 }
 
@@ -112,9 +163,17 @@ export function assessmentFacts(
   const facts: Fact[] = [];
   for (const result of results) {
     const info = instrumentInfo(result.instrumentId);
-    const evidence = evidenceFor(result.items.flatMap((i) => i.evidence?.segmentIds ?? []), byId);
+    const evidence = evidenceFor(
+      result.items.flatMap((i) => i.evidence?.segmentIds ?? []),
+      byId,
+    );
     if (!evidence) continue;
-    facts.push({ kind: 'assessment', text: scoreSentence(info.name, result), evidence, origin: 'rules' });
+    facts.push({
+      kind: 'assessment',
+      text: scoreSentence(info.name, result),
+      evidence,
+      origin: 'rules',
+    });
     if (options.riskItems) facts.push(...riskItemFacts(info, result, byId));
   }
   return facts;
@@ -122,7 +181,10 @@ export function assessmentFacts(
 
 function scoreSentence(name: string, result: AssessmentResult): string {
   const how = result.source === 'verbal' ? ' administered verbally' : '';
-  const pending = result.status === 'proposed' ? '; proposed from the conversation, pending clinician confirmation' : '';
+  const pending =
+    result.status === 'proposed'
+      ? '; proposed from the conversation, pending clinician confirmation'
+      : '';
   if (result.total === null) {
     return `${name}${how}: ${result.missing} scored items missing, so no total was computed${pending}.`;
   }
@@ -131,7 +193,11 @@ function scoreSentence(name: string, result: AssessmentResult): string {
   return `${name}${how}: total ${result.total}${prorated}${severity}${pending}.`;
 }
 
-function riskItemFacts(info: InstrumentInfo, result: AssessmentResult, byId: Map<string, Segment>): Fact[] {
+function riskItemFacts(
+  info: InstrumentInfo,
+  result: AssessmentResult,
+  byId: Map<string, Segment>,
+): Fact[] {
   const facts: Fact[] = [];
   for (const index of info.riskItems) {
     const item = result.items.find((i) => i.index === index);

@@ -4,7 +4,11 @@ import type { Transcript } from '../domain/transcript';
 import type { RiskFlag } from '../risk/types';
 import { appointmentFacts, goalProgressFacts } from './appointmentFacts';
 import type { Fact } from './facts';
-import { assessmentFacts, riskFlagFacts, uncoveredRiskFacts } from './riskFacts';
+import {
+  assessmentFacts,
+  riskFlagFacts,
+  uncoveredRiskFacts,
+} from './riskFacts';
 import { transcriptFacts } from './transcriptFacts';
 
 export interface FactInput {
@@ -22,13 +26,19 @@ export interface FactInput {
  */
 export function rulesFacts(input: FactInput): Fact[] {
   const segments = input.transcript.segments;
-  const risk = [...riskFlagFacts(input.riskFlags, segments), ...uncoveredRiskFacts(segments, input.riskFlags)];
+  const risk = [
+    ...riskFlagFacts(input.riskFlags, segments),
+    ...uncoveredRiskFacts(segments, input.riskFlags),
+  ];
   const itemFlagged = input.riskFlags.some((f) => f.type === 'phq9_item9');
-  const scores = assessmentFacts(input.assessments, segments, { riskItems: !itemFlagged });
+  const scores = assessmentFacts(input.assessments, segments, {
+    riskItems: !itemFlagged,
+  });
 
   const cited = new Set<string>();
   for (const fact of [...risk, ...scores]) {
-    if ('segmentIds' in fact.evidence) for (const id of fact.evidence.segmentIds) cited.add(id);
+    if ('segmentIds' in fact.evidence)
+      for (const id of fact.evidence.segmentIds) cited.add(id);
   }
   const appointment = input.appointment;
   return [

@@ -18,13 +18,21 @@ export interface RunDraftOptions {
 }
 
 /** The draft command's work, loaded only when the command runs. */
-export async function runDraft(file: string, opts: RunDraftOptions, progress: (line: string) => void): Promise<Draft> {
-  if (opts.engine !== 'llm' && opts.engine !== 'rules') throw new AppError('invalid_request', '--engine must be llm or rules.');
+export async function runDraft(
+  file: string,
+  opts: RunDraftOptions,
+  progress: (line: string) => void,
+): Promise<Draft> {
+  if (opts.engine !== 'llm' && opts.engine !== 'rules')
+    throw new AppError('invalid_request', '--engine must be llm or rules.');
   const transcript = readTranscriptFile(file);
   const assessments = detectAssessments(transcript.segments);
   const riskFlags = detectRiskFlags(transcript.segments, assessments);
-  const appointment = opts.appointment ? readAppointment(opts.appointment) : undefined;
-  const llm = opts.engine === 'llm' ? await openModel(opts, progress) : undefined;
+  const appointment = opts.appointment
+    ? readAppointment(opts.appointment)
+    : undefined;
+  const llm =
+    opts.engine === 'llm' ? await openModel(opts, progress) : undefined;
 
   const controller = new AbortController();
   const stop = () => controller.abort();
@@ -48,7 +56,10 @@ export async function runDraft(file: string, opts: RunDraftOptions, progress: (l
 }
 
 /** No model is not fatal: the draft falls back to the rules and says so. */
-async function openModel(opts: RunDraftOptions, progress: (line: string) => void): Promise<LlmEngine | undefined> {
+async function openModel(
+  opts: RunDraftOptions,
+  progress: (line: string) => void,
+): Promise<LlmEngine | undefined> {
   try {
     const { llmModelPath } = await import('../models/fixtures');
     const { loadLlamaEngine } = await import('../llm/llamaEngine');
@@ -58,8 +69,14 @@ async function openModel(opts: RunDraftOptions, progress: (line: string) => void
       contextSize: positive(opts.context, '--context'),
     });
   } catch (error) {
-    if (!isAppError(error) || (error.kind !== 'model_missing' && error.kind !== 'model_corrupt')) throw error;
-    progress(`hushnote: ${error.kind}: ${error.message} Drafting with the rules engine.\n`);
+    if (
+      !isAppError(error) ||
+      (error.kind !== 'model_missing' && error.kind !== 'model_corrupt')
+    )
+      throw error;
+    progress(
+      `hushnote: ${error.kind}: ${error.message} Drafting with the rules engine.\n`,
+    );
     return undefined;
   }
 }
@@ -69,22 +86,39 @@ function readAppointment(file: string): Appointment {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new AppError('invalid_request', 'The appointment file could not be read as JSON.', { cause });
+    throw new AppError(
+      'invalid_request',
+      'The appointment file could not be read as JSON.',
+      { cause },
+    );
   }
   const parsed = appointmentSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_request', 'The appointment file is not a valid appointment.');
+  if (!parsed.success)
+    throw new AppError(
+      'invalid_request',
+      'The appointment file is not a valid appointment.',
+    );
   return parsed.data;
 }
 
 function positive(value: string, name: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new AppError('invalid_request', `${name} must be a positive whole number.`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new AppError(
+      'invalid_request',
+      `${name} must be a positive whole number.`,
+    );
   return n;
 }
 
-function reportProgress(event: DraftProgress, progress: (line: string) => void): void {
+function reportProgress(
+  event: DraftProgress,
+  progress: (line: string) => void,
+): void {
   if (event.stage === 'token') return;
-  if (event.stage === 'map') progress(`reading part ${event.chunk} of ${event.chunks}\n`);
+  if (event.stage === 'map')
+    progress(`reading part ${event.chunk} of ${event.chunks}\n`);
   else if (event.stage === 'reduce') progress('composing the note\n');
-  else if (event.stage === 'retry') progress(`model output ${event.reason}; retrying\n`);
+  else if (event.stage === 'retry')
+    progress(`model output ${event.reason}; retrying\n`);
 }

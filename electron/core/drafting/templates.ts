@@ -34,16 +34,24 @@ export const templateSchema = z
 export type NoteTemplate = z.infer<typeof templateSchema>;
 export type TemplateSection = NoteTemplate['sections'][number];
 
-function checkSectionRefs(t: { riskSection: string; planSection: string; sections: TemplateSection[] }, ctx: z.RefinementCtx): void {
+function checkSectionRefs(
+  t: { riskSection: string; planSection: string; sections: TemplateSection[] },
+  ctx: z.RefinementCtx,
+): void {
   const ids = new Set(t.sections.map((s) => s.id));
   for (const ref of [t.riskSection, t.planSection]) {
-    if (!ids.has(ref)) ctx.addIssue({ code: 'custom', message: `no section "${ref}"` });
+    if (!ids.has(ref))
+      ctx.addIssue({ code: 'custom', message: `no section "${ref}"` });
   }
-  if (ids.size !== t.sections.length) ctx.addIssue({ code: 'custom', message: 'duplicate section id' });
+  if (ids.size !== t.sections.length)
+    ctx.addIssue({ code: 'custom', message: 'duplicate section id' });
   const risk = t.sections.find((s) => s.id === t.riskSection);
   if (risk && !risk.kinds.includes('risk')) {
     // DOMAIN.md 1.9 item 6: risk must always have a home in the note.
-    ctx.addIssue({ code: 'custom', message: 'the risk section must hold risk facts' });
+    ctx.addIssue({
+      code: 'custom',
+      message: 'the risk section must hold risk facts',
+    });
   }
 }
 
@@ -53,12 +61,19 @@ export interface TemplateDirs {
 }
 
 /** Loads one template by id, built-in first, then the custom folder. */
-export function loadTemplate(id: string, dirs: TemplateDirs = {}): NoteTemplate {
+export function loadTemplate(
+  id: string,
+  dirs: TemplateDirs = {},
+): NoteTemplate {
   const builtIn = resourcePath('templates', `${id}.json`);
-  if (/^[a-z][a-z0-9_-]*$/.test(id) && existsSync(builtIn)) return readTemplate(builtIn);
+  if (/^[a-z][a-z0-9_-]*$/.test(id) && existsSync(builtIn))
+    return readTemplate(builtIn);
 
-  const custom = dirs.customDir ? path.join(dirs.customDir, `${id}.json`) : undefined;
-  if (custom && /^[a-z][a-z0-9_-]*$/.test(id) && existsSync(custom)) return readTemplate(custom);
+  const custom = dirs.customDir
+    ? path.join(dirs.customDir, `${id}.json`)
+    : undefined;
+  if (custom && /^[a-z][a-z0-9_-]*$/.test(id) && existsSync(custom))
+    return readTemplate(custom);
   throw new AppError('not_found', `No note template named "${safeId(id)}".`);
 }
 
@@ -80,12 +95,19 @@ export function readTemplate(file: string): NoteTemplate {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new AppError('invalid_request', `Template ${path.basename(file)} is not valid JSON.`, { cause });
+    throw new AppError(
+      'invalid_request',
+      `Template ${path.basename(file)} is not valid JSON.`,
+      { cause },
+    );
   }
   const parsed = templateSchema.safeParse(raw);
   if (!parsed.success) {
     const first = parsed.error.issues[0]?.message ?? 'invalid';
-    throw new AppError('invalid_request', `Template ${path.basename(file)} is invalid: ${first}.`);
+    throw new AppError(
+      'invalid_request',
+      `Template ${path.basename(file)} is invalid: ${first}.`,
+    );
   }
   return parsed.data;
 }

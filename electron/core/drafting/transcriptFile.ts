@@ -25,7 +25,14 @@ const transcriptSchema = z.object({
   language: z.string().default('en'),
   segments: z.array(segmentSchema),
   failedRegions: z
-    .array(z.object({ start: z.number(), end: z.number(), channel: z.number(), reason: z.string() }))
+    .array(
+      z.object({
+        start: z.number(),
+        end: z.number(),
+        channel: z.number(),
+        reason: z.string(),
+      }),
+    )
     .default([]),
   silentChannels: z.array(z.number()).default([]),
 });
@@ -33,7 +40,12 @@ const transcriptSchema = z.object({
 const fixtureSchema = z.object({
   duration: z.number().nonnegative(),
   utterances: z.array(
-    z.object({ role: roleSchema, start: z.number(), end: z.number(), text: z.string() }),
+    z.object({
+      role: roleSchema,
+      start: z.number(),
+      end: z.number(),
+      text: z.string(),
+    }),
   ),
 });
 
@@ -43,7 +55,10 @@ export function parseTranscriptJson(raw: unknown): Transcript {
 
   const fixture = fixtureSchema.safeParse(raw);
   if (!fixture.success) {
-    throw new AppError('invalid_request', 'The file is neither a transcript nor a session fixture.');
+    throw new AppError(
+      'invalid_request',
+      'The file is neither a transcript nor a session fixture.',
+    );
   }
   return {
     durationSec: fixture.data.duration,
@@ -67,7 +82,11 @@ export function readTranscriptFile(file: string): Transcript {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (cause) {
-    throw new AppError('invalid_request', 'The transcript file could not be read as JSON.', { cause });
+    throw new AppError(
+      'invalid_request',
+      'The transcript file could not be read as JSON.',
+      { cause },
+    );
   }
   return parseTranscriptJson(raw);
 }

@@ -100,6 +100,8 @@ export type DraftProgress =
   | { stage: 'retry'; reason: 'truncated' | 'invalid' }
   | { stage: 'done'; sentences: number };
 
-export function isSegmentEvidence(evidence: Evidence): evidence is SegmentEvidence {
+export function isSegmentEvidence(
+  evidence: Evidence,
+): evidence is SegmentEvidence {
   return 'segmentIds' in evidence;
 }

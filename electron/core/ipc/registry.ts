@@ -61,7 +61,9 @@ export class HandlerRegistry {
     const parsed = contract[name].request.safeParse(payload ?? {});
     if (!parsed.success) {
       const where = parsed.error.issues[0]?.path.join('.') ?? '';
-      return invalid(`Invalid request for ${name}${where ? ` at ${where}` : ''}.`);
+      return invalid(
+        `Invalid request for ${name}${where ? ` at ${where}` : ''}.`,
+      );
     }
 
     try {
@@ -78,5 +80,8 @@ export class HandlerRegistry {
 }
 
 function invalid(message: string): Reply<never> {
-  return { ok: false, error: new AppError('invalid_request', message).toInfo() };
+  return {
+    ok: false,
+    error: new AppError('invalid_request', message).toInfo(),
+  };
 }

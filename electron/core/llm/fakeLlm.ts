@@ -29,15 +29,28 @@ export class FakeLlm implements LlmEngine {
   }
 
   complete(request: LlmRequest): Promise<LlmResult> {
-    if (request.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Drafting was cancelled.'));
+    if (request.signal?.aborted)
+      return Promise.reject(
+        new AppError('cancelled', 'Drafting was cancelled.'),
+      );
     this.requests.push(request);
     const full = this.respond(request, this.requests.length);
     const cut = this.countTokens(full) > request.maxTokens;
     const text = cut ? full.slice(0, request.maxTokens * 4) : full;
     const outputTokens = this.countTokens(text);
     request.onToken?.(outputTokens);
-    const contextTokens = this.countTokens(request.system) + this.countTokens(request.prompt) + outputTokens;
-    return Promise.resolve({ text, finish: cut ? 'length' : 'stop', contextTokens, outputTokens, firstTokenMs: 0, totalMs: 0 });
+    const contextTokens =
+      this.countTokens(request.system) +
+      this.countTokens(request.prompt) +
+      outputTokens;
+    return Promise.resolve({
+      text,
+      finish: cut ? 'length' : 'stop',
+      contextTokens,
+      outputTokens,
+      firstTokenMs: 0,
+      totalMs: 0,
+    });
   }
 
   dispose(): Promise<void> {
@@ -54,7 +67,13 @@ function defaultRespond(request: LlmRequest): string {
     const facts = lines.flatMap((line) => {
       const m = LINE.exec(line);
       if (!m?.[1] || !m[3]) return [];
-      return [{ kind: m[2] === 'client' ? 'reported' : 'intervention', segmentIds: [m[1]], text: m[3] }];
+      return [
+        {
+          kind: m[2] === 'client' ? 'reported' : 'intervention',
+          segmentIds: [m[1]],
+          text: m[3],
+        },
+      ];
     });
     return JSON.stringify({ facts });
   }

@@ -23,20 +23,42 @@ export interface LlamaEngineOptions {
 }
 
 /** Loads a GGUF model with node-llama-cpp (prebuilt binaries only). */
-export async function loadLlamaEngine(options: LlamaEngineOptions): Promise<LlmEngine> {
+export async function loadLlamaEngine(
+  options: LlamaEngineOptions,
+): Promise<LlmEngine> {
   if (!existsSync(options.modelPath)) {
-    throw new AppError('model_missing', 'The note-drafting model is not installed.');
+    throw new AppError(
+      'model_missing',
+      'The note-drafting model is not installed.',
+    );
   }
   const llama = await pickBackend(options.gpu ?? 'auto');
   let model: LlamaModel;
   try {
     model = await llama.loadModel({ modelPath: options.modelPath });
   } catch (cause) {
-    throw new AppError('model_corrupt', 'The note-drafting model could not be loaded.', { cause });
+    throw new AppError(
+      'model_corrupt',
+      'The note-drafting model could not be loaded.',
+      { cause },
+    );
   }
-  const context = await model.createContext({ threads: options.threads, contextSize: options.contextSize, sequences: 1 });
-  log().info('llm.loaded', { gpu: String(llama.gpu), contextSize: context.contextSize, threads: options.threads });
-  return new LlamaEngine(llama, model, context, path.basename(options.modelPath));
+  const context = await model.createContext({
+    threads: options.threads,
+    contextSize: options.contextSize,
+    sequences: 1,
+  });
+  log().info('llm.loaded', {
+    gpu: String(llama.gpu),
+    contextSize: context.contextSize,
+    threads: options.threads,
+  });
+  return new LlamaEngine(
+    llama,
+    model,
+    context,
+    path.basename(options.modelPath),
+  );
 }
 
 async function pickBackend(gpu: 'auto' | false): Promise<Llama> {
@@ -45,7 +67,10 @@ async function pickBackend(gpu: 'auto' | false): Promise<Llama> {
   // A Vulkan device that is really a CPU rasterizer (llvmpipe) is far slower
   // than llama.cpp's own CPU path, so it does not count as a GPU.
   const names = await llama.getGpuDeviceNames();
-  if (names.length > 0 && names.every((n) => /llvmpipe|swiftshader|software/i.test(n))) {
+  if (
+    names.length > 0 &&
+    names.every((n) => /llvmpipe|swiftshader|software/i.test(n))
+  ) {
     await llama.dispose();
     return getLlama({ gpu: false, build: 'never' });
   }
@@ -71,7 +96,11 @@ class LlamaEngine implements LlmEngine {
 
   async complete(request: LlmRequest): Promise<LlmResult> {
     const sequence = this.context.getSequence();
-    const session = new LlamaChatSession({ contextSequence: sequence, systemPrompt: request.system, autoDisposeSequence: false });
+    const session = new LlamaChatSession({
+      contextSequence: sequence,
+      systemPrompt: request.system,
+      autoDisposeSequence: false,
+    });
     const started = performance.now();
     let firstTokenMs: number | null = null;
     let chunks = 0;
@@ -98,8 +127,11 @@ class LlamaEngine implements LlmEngine {
         totalMs: performance.now() - started,
       };
     } catch (cause) {
-      if (request.signal?.aborted) throw new AppError('cancelled', 'Drafting was cancelled.', { cause });
-      throw new AppError('internal', 'The note-drafting model failed.', { cause });
+      if (request.signal?.aborted)
+        throw new AppError('cancelled', 'Drafting was cancelled.', { cause });
+      throw new AppError('internal', 'The note-drafting model failed.', {
+        cause,
+      });
     } finally {
       // Each call starts from an empty context: no earlier chunk leaks in.
       session.dispose({ disposeSequence: false });

@@ -29,9 +29,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     ? pino({ level }, fileTransport(options.dir))
     : pino({ level }, pino.destination(2));
 
-  const write = (lvl: Level) => (event: string, fields: LogFields = {}) => {
-    base[lvl]({ ...redactFields(fields), event });
-  };
+  const write =
+    (lvl: Level) =>
+    (event: string, fields: LogFields = {}) => {
+      base[lvl]({ ...redactFields(fields), event });
+    };
   return {
     debug: write('debug'),
     info: write('info'),
@@ -42,7 +44,12 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 
 function envLevel(): LoggerOptions['level'] & string {
   const value = process.env['HUSHNOTE_LOG'];
-  if (value === 'debug' || value === 'info' || value === 'warn' || value === 'error') {
+  if (
+    value === 'debug' ||
+    value === 'info' ||
+    value === 'warn' ||
+    value === 'error'
+  ) {
     return value;
   }
   return 'silent';
@@ -62,7 +69,7 @@ function fileTransport(dir: string): pino.DestinationStream {
       mkdir: true,
       extension: '.log',
     },
-  }) as pino.DestinationStream;
+  });
 }
 
 let shared: Logger | undefined;

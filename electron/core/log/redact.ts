@@ -37,6 +37,7 @@ function errorShape(error: Error): Record<string, unknown> {
   const shape: Record<string, unknown> = { name: error.name };
   const { kind, code } = error as Error & { kind?: unknown; code?: unknown };
   if (typeof kind === 'string') shape['kind'] = kind;
-  if (typeof code === 'string' || typeof code === 'number') shape['code'] = code;
+  if (typeof code === 'string' || typeof code === 'number')
+    shape['code'] = code;
   return shape;
 }

@@ -17,24 +17,39 @@ export interface PrivateProcessNote {
   createdAt: string;
 }
 
-export function createProcessNote(input: Omit<PrivateProcessNote, 'kind'>): PrivateProcessNote {
-  if (!input.clinicianId.trim()) throw new AppError('invalid_request', 'A process note needs its clinician.');
+export function createProcessNote(
+  input: Omit<PrivateProcessNote, 'kind'>,
+): PrivateProcessNote {
+  if (!input.clinicianId.trim())
+    throw new AppError(
+      'invalid_request',
+      'A process note needs its clinician.',
+    );
   return { kind: 'psychotherapy_process_note', ...input };
 }
 
 export function isProcessNote(value: unknown): value is PrivateProcessNote {
-  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'psychotherapy_process_note';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { kind?: unknown }).kind === 'psychotherapy_process_note'
+  );
 }
 
 /** Throws when anything headed out of Hushnote is, or carries, a process note. */
 export function assertExportable(value: unknown): void {
   if (containsProcessNote(value, 0)) {
-    throw new AppError('forbidden', 'Psychotherapy process notes are private and are never exported.');
+    throw new AppError(
+      'forbidden',
+      'Psychotherapy process notes are private and are never exported.',
+    );
   }
 }
 
 function containsProcessNote(value: unknown, depth: number): boolean {
   if (isProcessNote(value)) return true;
   if (depth > 8 || typeof value !== 'object' || value === null) return false;
-  return Object.values(value).some((child) => containsProcessNote(child, depth + 1));
+  return Object.values(value).some((child) =>
+    containsProcessNote(child, depth + 1),
+  );
 }

@@ -3,7 +3,8 @@ import { loadTemplate } from '../drafting/templates';
 import type { Draft } from '../drafting/types';
 import { resourcePath } from '../paths';
 
-export const NO_CONTENT_TEXT = 'No clinical content was captured in this session.';
+export const NO_CONTENT_TEXT =
+  'No clinical content was captured in this session.';
 
 /**
  * The note as plain text (for the DocumentReference, the PDF and the
@@ -23,6 +24,7 @@ export function renderNoteText(draft: Draft): string {
 }
 
 function templateTitle(format: string): string {
-  if (!existsSync(resourcePath('templates', `${format}.json`))) return `${format.toUpperCase()} progress note`;
+  if (!existsSync(resourcePath('templates', `${format}.json`)))
+    return `${format.toUpperCase()} progress note`;
   return loadTemplate(format).title;
 }

@@ -20,10 +20,20 @@ export const draftCommand: CliCommand = {
     program
       .command('draft')
       .description('draft an evidence-linked progress note from a transcript')
-      .argument('<transcript>', 'transcript JSON (segments, or a session fixture with utterances)')
-      .option('--format <format>', 'soap, birp, dap, girp or a custom template id', 'soap')
+      .argument(
+        '<transcript>',
+        'transcript JSON (segments, or a session fixture with utterances)',
+      )
+      .option(
+        '--format <format>',
+        'soap, birp, dap, girp or a custom template id',
+        'soap',
+      )
       .option('--engine <engine>', 'llm or rules', 'rules')
-      .option('--appointment <file>', 'appointment JSON for session facts and goals')
+      .option(
+        '--appointment <file>',
+        'appointment JSON for session facts and goals',
+      )
       .option('--model <file>', 'GGUF model (default: the provisioned fixture)')
       .option('--threads <n>', 'CPU threads for the model', '2')
       .option('--context <n>', 'model context size in tokens', '2048')
