@@ -1,7 +1,10 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import { CHANNELS, type CaptureStatus } from '../contract/contract';
-import { createCore } from '../core/app/core';
+import { createAppCore } from '../core/app/appCore';
+import { SafeStorageKeyStore } from '../core/keys/safeStorageKeyStore';
+import { realEngines } from '../core/pipeline/realEngines';
 import { createLogger, setLogger } from '../core/log/logger';
 import { allowSystemAudioLoopback } from './displayMedia';
 import { hardenSession, hardenWindow } from './security';
@@ -14,14 +17,24 @@ if (!app.requestSingleInstanceLock()) {
 
 let mainWindow: BrowserWindow | undefined;
 
-function start(): void {
-  setLogger(
-    createLogger({
-      dir: path.join(app.getPath('userData'), 'logs'),
-      level: 'info',
-    }),
-  );
-  const core = createCore({ mode: 'electron', version: app.getVersion() });
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  setLogger(createLogger({ dir: path.join(userData, 'logs'), level: 'info' }));
+  // The store key is wrapped by the OS through Electron's safeStorage.
+  const core = await createAppCore({
+    mode: 'electron',
+    version: app.getVersion(),
+    dataDir: userData,
+    keyStore: new SafeStorageKeyStore(
+      path.join(userData, 'keys.json'),
+      safeStorage,
+    ),
+    // Leave a core for the video call itself.
+    engines: realEngines({ threads: Math.max(1, availableParallelism() - 1) }),
+    ...(process.env['HUSHNOTE_EHR']
+      ? { ehr: process.env['HUSHNOTE_EHR'] }
+      : {}),
+  });
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (_event, payload: unknown) =>
       core.registry.dispatch(channel, payload, { origin: 'ipc' }),
