@@ -109,6 +109,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
   core.registry.register('session:billing', ({ sessionId }) =>
     sessions.getBilling(sessionId),
   );
+  // The guarded service co-signs as the signed-in user; the argument is
+  // ignored there, so no caller can co-sign in someone else's name.
   core.registry.register('note:cosign', ({ sessionId }) =>
     sessions.cosignNote(sessionId, { id: '', name: '' }),
   );
