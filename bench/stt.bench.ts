@@ -33,15 +33,11 @@ async function runMode(
   let audioSec = 0;
   let segments = 0;
   if (mode === 'bare') {
-    const binding = await import('@fugood/whisper.node');
-    await binding.toggleNativeLog(true);
     const audio = await decodeAudio(file);
     audioSec = audio.durationSec;
-    const { toPcm16 } = await import('../electron/core/speech/whisperEngine');
-    const context = await binding.initWhisper({
-      filePath: model,
-      useGpu: false,
-    });
+    const { openWhisperContext, toPcm16 } =
+      await import('../electron/core/speech/whisperEngine');
+    const context = await openWhisperContext(model);
     for (const channel of audio.channels) {
       const result = await context.transcribeData(toPcm16(channel), {
         language: 'en',

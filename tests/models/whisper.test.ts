@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whisperModelPath } from '../../electron/core/models/fixtures';
+import { openWhisperContext } from '../../electron/core/speech/whisperEngine';
 import {
   corpusWordErrorRate,
   wordErrorRate,
@@ -25,8 +26,7 @@ const THREADS = 1;
 let context: WhisperContext;
 
 beforeAll(async () => {
-  const { initWhisper } = await import('@fugood/whisper.node');
-  context = await initWhisper({ filePath: whisperModelPath(), useGpu: false });
+  context = await openWhisperContext(whisperModelPath());
 });
 
 afterAll(async () => {

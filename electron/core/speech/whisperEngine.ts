@@ -1,10 +1,70 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { AppError, isAppError } from '../../contract/errors';
 import { log } from '../log/logger';
 import { inspectModelFile } from '../models/manager';
+import { PACKAGE_ROOT } from '../paths';
 import type { SttEngine, SttRequest, SttSegment } from './sttEngine';
 
 type Binding = typeof import('@fugood/whisper.node');
+type WhisperModule = Awaited<ReturnType<Binding['loadWhisperModule']>>;
 type WhisperContext = Awaited<ReturnType<Binding['initWhisper']>>;
+
+/** Where `npm run native:whisper` puts the addon built for this CPU. */
+export const LOCAL_WHISPER_ADDON = path.join(
+  PACKAGE_ROOT,
+  'native',
+  'whisper',
+  'build',
+  'whisper.node',
+);
+
+export type WhisperAddonKind = 'local' | 'prebuilt';
+
+/**
+ * Which compiled whisper.cpp to load: HUSHNOTE_WHISPER_ADDON names a file or
+ * says `prebuilt`; otherwise the addon built for this CPU when it exists
+ * (native/whisper/build.mjs: SIMD on), else the prebuilt package.
+ */
+export function whisperAddonPath(): string | undefined {
+  const chosen = process.env['HUSHNOTE_WHISPER_ADDON'];
+  if (chosen === 'prebuilt') return undefined;
+  if (chosen) return path.resolve(chosen);
+  return existsSync(LOCAL_WHISPER_ADDON) ? LOCAL_WHISPER_ADDON : undefined;
+}
+
+let loaded: { module: WhisperModule; kind: WhisperAddonKind } | undefined;
+
+export async function loadWhisperAddon(): Promise<{
+  module: WhisperModule;
+  kind: WhisperAddonKind;
+}> {
+  if (loaded) return loaded;
+  const addon = whisperAddonPath();
+  if (addon) {
+    const requireNative = createRequire(import.meta.url);
+    let module: WhisperModule;
+    try {
+      module = requireNative(addon) as WhisperModule;
+    } catch (error) {
+      throw new AppError(
+        'internal',
+        `The speech engine at ${addon} could not be loaded; rebuild it with npm run native:whisper.`,
+        { cause: error },
+      );
+    }
+    loaded = { module, kind: 'local' };
+  } else {
+    const binding = await import('@fugood/whisper.node');
+    loaded = { module: await binding.loadWhisperModule(), kind: 'prebuilt' };
+  }
+  // Disabling the native log resets whisper.cpp to its stderr printer; an
+  // enabled log whose callback drops everything is what keeps stderr quiet
+  // (whisper.cpp's log lines can quote transcript text).
+  loaded.module.WhisperContext.toggleNativeLog(true, () => undefined);
+  return loaded;
+}
 
 export interface WhisperEngineOptions {
   modelPath: string;
@@ -23,17 +83,11 @@ export async function createWhisperEngine(
   options: WhisperEngineOptions,
 ): Promise<SttEngine> {
   const info = await inspectModelFile(options.modelPath);
-  const binding = await import('@fugood/whisper.node');
-  // Disabling the native log resets whisper.cpp to its stderr printer; an
-  // enabled log with no listeners is what actually keeps stderr quiet.
-  await binding.toggleNativeLog(true);
+  const addon = await loadWhisperAddon();
 
   let context: WhisperContext;
   try {
-    context = await binding.initWhisper({
-      filePath: options.modelPath,
-      useGpu: false,
-    });
+    context = await openWhisperContext(options.modelPath);
   } catch (error) {
     log().warn('stt.model_load_failed', { kind: 'model_corrupt' });
     throw new AppError(
@@ -44,9 +98,23 @@ export async function createWhisperEngine(
   }
   log().info('stt.model_loaded', {
     threads: options.threads,
+    addon: addon.kind,
     englishOnly: info.englishOnly,
   });
   return new WhisperEngine(context, options.threads, info.englishOnly);
+}
+
+/**
+ * A raw whisper.cpp context from the addon `loadWhisperAddon` picks, for
+ * callers that need the binding itself (the bare-binding benchmark, model
+ * tests). Check the file with inspectModelFile first: malformed headers abort
+ * the process inside whisper.cpp.
+ */
+export async function openWhisperContext(
+  modelPath: string,
+): Promise<WhisperContext> {
+  const { module } = await loadWhisperAddon();
+  return new module.WhisperContext({ filePath: modelPath, useGpu: false });
 }
 
 class WhisperEngine implements SttEngine {
