@@ -16,10 +16,13 @@ import {
   type CaptureStatus,
 } from './captureContract';
 import {
+  audioClipSchema,
   auditQuerySchema,
   createSessionSchema,
   draftSchema,
   importSchema,
+  redraftSchema,
+  type AudioClipView,
   type AuditView,
   type JobEvent,
   type JobStarted,
@@ -118,6 +121,10 @@ export const contract = {
   'auth:breakGlass': channel<AuthStatusView>()(breakGlassSchema),
   'users:list': channel<UserView[]>()(empty),
   'users:add': channel<UserView>()(addUserSchema),
+  /** The unsigned note drafted again: another template, or one section. */
+  'note:redraft': channel<NoteVersionView>()(redraftSchema),
+  /** A stretch of the session's recording (evidence playback) as a WAV. */
+  'session:audioClip': channel<AudioClipView>()(audioClipSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -69,6 +69,7 @@ export const draftSchema = z
         maxContextTokens: z.number(),
         contextSize: z.number(),
         firstTokenMs: z.number().nullable(),
+        promptMs: z.number().optional(),
         llmMs: z.number(),
       })
       .strict()
@@ -115,6 +116,41 @@ export const createSessionSchema = z.union([
     .strict(),
   z.object({ appointment: z.record(z.string(), z.unknown()) }).strict(),
 ]);
+
+/**
+ * Draft the unsigned note again from its transcript: the whole note in
+ * `format` (a template switch), or with `sectionId` only that section.
+ */
+export const redraftSchema = z
+  .object({
+    sessionId: id,
+    format: z.string().min(1).max(40),
+    engine: z.enum(['llm', 'rules']).default('rules'),
+    sectionId: id.optional(),
+  })
+  .strict();
+
+/** Seconds into the session's recording; the core returns at most 60 s. */
+export const audioClipSchema = z
+  .object({
+    sessionId: id,
+    start: z.number().nonnegative().max(86_400),
+    end: z.number().nonnegative().max(86_400),
+  })
+  .strict()
+  .refine((r) => r.end > r.start, {
+    error: 'end must be after start',
+    path: ['end'],
+  });
+
+/** A stretch of the recording to play: a mono WAV file, base64-encoded. */
+export interface AudioClipView {
+  mimeType: 'audio/wav';
+  base64: string;
+  /** What the clip covers, after clamping to the recording. */
+  start: number;
+  end: number;
+}
 
 export const auditQuerySchema = z
   .object({

@@ -100,6 +100,7 @@ export interface DraftView {
     maxContextTokens: number;
     contextSize: number;
     firstTokenMs: number | null;
+    promptMs?: number;
     llmMs: number;
   };
 }

@@ -9,6 +9,11 @@ import type {
   SessionService,
 } from '../../electron/core/services/types';
 import { PIPELINE_STEPS } from '../../electron/core/services/types';
+import { loadTemplate } from '../../electron/core/drafting/templates';
+import {
+  MAX_CLIP_SEC,
+  monoWav,
+} from '../../electron/core/services/evidenceAudio';
 
 /**
  * An in-memory SessionService for fast screen tests (no models, no store).
@@ -122,6 +127,35 @@ export function fakeSessionService(
       note.amendmentReason = reason;
       return note;
     },
+    redraftNote: (id, request) => {
+      const detail = get(id);
+      const fresh = draftFrom(detail, request.format);
+      const current = detail.note?.draft;
+      const sectionId = request.sectionId;
+      const draft =
+        sectionId && current
+          ? {
+              ...current,
+              sections: current.sections.map((s) =>
+                s.id === sectionId
+                  ? (fresh.sections.find((f) => f.id === sectionId) ?? s)
+                  : s,
+              ),
+            }
+          : fresh;
+      return Promise.resolve(setNote(detail, draft, 'edited'));
+    },
+    evidenceAudio: (id, range) => {
+      get(id);
+      const end = Math.min(range.end, range.start + MAX_CLIP_SEC);
+      return {
+        recordingId: 'r1',
+        start: range.start,
+        end,
+        sampleRate: 16000,
+        wav: monoWav(tone(end - range.start, 16000), 16000),
+      };
+    },
     deliver: (id) => {
       const delivery: DeliveryView = {
         id: `d${deliveries.length + 1}`,
@@ -193,17 +227,27 @@ function transcriptFrom(referencePath: string): SessionDetail['transcript'] {
   };
 }
 
-function draftFrom(detail: SessionDetail): Draft {
+/** The first two sections of a built-in template, for a draft in its format. */
+function templateSections(format: string): { id: string; title: string }[] {
+  const template = loadTemplate(format);
+  return template.sections.slice(0, 2).map((s) => ({
+    id: s.id,
+    title: s.title,
+  }));
+}
+
+function draftFrom(detail: SessionDetail, format = 'soap'): Draft {
   const client =
     detail.transcript?.segments.filter((s) => s.role === 'client') ?? [];
   const [first, second] = client;
+  const [speech, facts] = templateSections(format);
   return {
-    format: 'soap',
+    format,
     engine: 'rules',
     sections: [
       {
-        id: 'subjective',
-        title: 'Subjective',
+        id: speech?.id ?? 'subjective',
+        title: speech?.title ?? 'Subjective',
         sentences: [
           ...(first
             ? [
@@ -235,8 +279,8 @@ function draftFrom(detail: SessionDetail): Draft {
         ],
       },
       {
-        id: 'objective',
-        title: 'Objective',
+        id: facts?.id ?? 'objective',
+        title: facts?.title ?? 'Objective',
         sentences: [
           {
             id: 'n3',
@@ -279,4 +323,12 @@ function billing(): SessionDetail['billing'] {
     claimX12: null,
     claimError: null,
   };
+}
+
+/** A quiet 440 Hz tone standing in for the session's audio. */
+function tone(seconds: number, sampleRate: number): Float32Array {
+  const samples = new Float32Array(Math.round(seconds * sampleRate));
+  for (let i = 0; i < samples.length; i++)
+    samples[i] = 0.1 * Math.sin((2 * Math.PI * 440 * i) / sampleRate);
+  return samples;
 }

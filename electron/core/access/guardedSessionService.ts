@@ -76,6 +76,14 @@ export function guardSessionService(
       const user = writer(sessionId);
       return inner.amendNote(sessionId, draft, reason, user.id);
     },
+    redraftNote: (sessionId, request) => {
+      const user = writer(sessionId);
+      return inner.redraftNote(sessionId, request, user.id);
+    },
+    evidenceAudio: (sessionId, range) => {
+      guard.requireSession(sessionId, 'clinical', 'read');
+      return inner.evidenceAudio(sessionId, range);
+    },
     cosignNote: (sessionId) => {
       const user = guard.requireSession(sessionId, 'clinical', 'cosign');
       return inner.cosignNote(sessionId, {

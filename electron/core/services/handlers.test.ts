@@ -94,6 +94,8 @@ function fakeService(importRecording: SessionService['importRecording']): {
     signNote: refuse,
     amendNote: refuse,
     cosignNote: refuse,
+    redraftNote: refuse,
+    evidenceAudio: refuse,
     deliver: refuse,
     listDeliveries: () => [],
     close: () => Promise.resolve(),

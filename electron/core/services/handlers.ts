@@ -190,6 +190,24 @@ function registerNotes(
       actorOf(service, sessionId, context).id,
     ),
   );
+  registry.register(
+    'note:redraft',
+    ({ sessionId, format, engine, sectionId }, context) =>
+      service.redraftNote(
+        sessionId,
+        { format, engine, ...(sectionId ? { sectionId } : {}) },
+        actorOf(service, sessionId, context).id,
+      ),
+  );
+  registry.register('session:audioClip', ({ sessionId, start, end }) => {
+    const clip = service.evidenceAudio(sessionId, { start, end });
+    return {
+      mimeType: 'audio/wav' as const,
+      base64: clip.wav.toString('base64'),
+      start: clip.start,
+      end: clip.end,
+    };
+  });
 }
 
 /**

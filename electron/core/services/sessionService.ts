@@ -16,6 +16,8 @@ import {
 } from './sessionRecords';
 import { billingDetail, sessionDetail, sessionSummary } from './sessionViews';
 import { spoolDecodedAudio } from './spoolAudio';
+import { evidenceClip } from './evidenceAudio';
+import { redraft } from './redraft';
 import { withTempFile } from './tempFile';
 import type { StoreHandle } from './storeHandle';
 import { billAndClaim, requireAppointment, type DeliveryPort } from './billing';
@@ -187,6 +189,36 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       );
       audit('amend', 'note', version.noteId);
       return toNoteView(store, version);
+    },
+    redraftNote: async (sessionId, request, actor) => {
+      const note = noteOf(sessionId);
+      if (note.status === 'signed' || note.status === 'amended')
+        throw new AppError(
+          'note_locked',
+          'The note is signed; corrections are amendments.',
+        );
+      const current = repos.notes.latest(note.id)?.content as Draft;
+      const draft = await redraft(
+        store,
+        deps.engines,
+        sessionId,
+        current,
+        request,
+      );
+      const version = repos.notes.saveEdit(note.id, draft, actor);
+      audit('update', 'note', version.noteId);
+      log().info('note.redrafted', {
+        sessionId,
+        format: request.format,
+        engine: draft.engine,
+        sectionId: request.sectionId ?? null,
+      });
+      return toNoteView(store, version);
+    },
+    evidenceAudio: (sessionId, range) => {
+      const clip = evidenceClip(store, sessionId, range);
+      audit('read', 'audio', clip.recordingId);
+      return clip;
     },
     cosignNote: (sessionId, cosigner) => {
       const note = noteOf(sessionId);

@@ -5,6 +5,8 @@ import type { BillingSuggestion } from '../billing/types';
 import type { DocumentationCheck } from '../billing/documentation';
 import type { Draft, NoteFormat, DraftEngine } from '../drafting/types';
 import type { RiskFlag } from '../risk/types';
+import type { AudioClip } from './evidenceAudio';
+import type { RedraftRequest } from './redraft';
 
 /** Where a session stands in the clinician's day. */
 export type SessionStatus =
@@ -139,6 +141,23 @@ export interface SessionService {
     reason: string,
     actorId: string,
   ): NoteVersionView;
+  /**
+   * Drafts the unsigned note again from the stored transcript, as a new
+   * version: the whole note in another template, or one section anew.
+   */
+  redraftNote(
+    sessionId: string,
+    request: RedraftRequest,
+    actorId: string,
+  ): Promise<NoteVersionView>;
+  /**
+   * A stretch of the session's recording (a sentence's evidence) while
+   * retention keeps the audio; `not_found` once it is destroyed.
+   */
+  evidenceAudio(
+    sessionId: string,
+    range: { start: number; end: number },
+  ): AudioClip;
   /** A supervisor attests the signed note; the note itself is unchanged. */
   cosignNote(
     sessionId: string,
