@@ -16,6 +16,13 @@ import {
   type CaptureStatus,
 } from './captureContract';
 import {
+  liveRefSchema,
+  recordAssessmentSchema,
+  type InstrumentView,
+  type LiveTranscriptView,
+  type RecordedAssessmentView,
+} from './liveContract';
+import {
   audioClipSchema,
   auditQuerySchema,
   createSessionSchema,
@@ -107,6 +114,14 @@ export const contract = {
   'capture:stop': channel<CaptureStatus & { jobId: string | null }>()(
     captureRefSchema,
   ),
+  /** What the live pipeline has heard of the recording so far (catch-up). */
+  'capture:live': channel<LiveTranscriptView>()(liveRefSchema),
+  /** Quick-entry instruments (PHQ-9, GAD-7), from resources/instruments. */
+  'assessment:instruments': channel<InstrumentView[]>()(empty),
+  /** Saves the clinician's answers to an instrument for the session. */
+  'assessment:record': channel<RecordedAssessmentView>()(
+    recordAssessmentSchema,
+  ),
   'audit:list': channel<AuditView[]>()(auditQuerySchema),
   'models:list': channel<ModelView[]>()(empty),
   'settings:get': channel<SettingsView>()(empty),
@@ -172,6 +187,7 @@ export interface EventMap {
 export type * from './sessionContract';
 export type * from './views';
 export type * from './captureContract';
+export type * from './liveContract';
 export type * from './authContract';
 export { PUBLIC_CHANNELS } from './authContract';
 export type EventName = keyof EventMap;

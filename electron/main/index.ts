@@ -3,6 +3,7 @@ import path from 'node:path';
 import { app, BrowserWindow, ipcMain, safeStorage } from 'electron';
 import { CHANNELS, type CaptureStatus } from '../contract/contract';
 import { createAppCore } from '../core/app/appCore';
+import { openLiveStream } from '../core/capture/liveStream';
 import { SafeStorageKeyStore } from '../core/keys/safeStorageKeyStore';
 import { realEngines } from '../core/pipeline/realEngines';
 import { createLogger, setLogger } from '../core/log/logger';
@@ -31,6 +32,8 @@ async function start(): Promise<void> {
     ),
     // Leave a core for the video call itself.
     engines: realEngines({ threads: Math.max(1, availableParallelism() - 1) }),
+    liveStream: () =>
+      openLiveStream({ threads: Math.max(1, availableParallelism() - 1) }),
     ...(process.env['HUSHNOTE_EHR']
       ? { ehr: process.env['HUSHNOTE_EHR'] }
       : {}),

@@ -15,6 +15,7 @@ import { CaptureController } from '../../electron/core/capture/captureController
 import { registerCaptureHandlers } from '../../electron/core/capture/captureHandlers';
 import { memorySink } from '../../electron/core/capture/captureSink';
 import { FakeAudioSource } from '../../electron/core/capture/fakeAudioSource';
+import { registerLiveHandlers } from '../../electron/core/app/liveHandlers';
 import { fakeSessionService } from './fakeSessionService';
 
 const sample = appointmentSchema.parse(
@@ -42,7 +43,12 @@ const capture = new CaptureController({
       channels: ['mic', 'system'],
     }).jobId,
 });
-registerCaptureHandlers(core.registry, capture);
+// No users here: every call may record (the app core checks ownership).
+registerCaptureHandlers(core.registry, capture, {
+  requireRecorder: () => undefined,
+  maySee: () => true,
+});
+registerLiveHandlers(core.registry, service);
 // Registered beside the session handlers by createAppCore, as here.
 core.registry.register('session:billing', ({ sessionId }) =>
   service.getBilling(sessionId),

@@ -14,6 +14,8 @@ import {
   MAX_CLIP_SEC,
   monoWav,
 } from '../../electron/core/services/evidenceAudio';
+import { scoreAssessment } from '../../electron/core/assessments/score';
+import { itemNineFlags } from '../../electron/core/risk/itemNine';
 
 /**
  * An in-memory SessionService for fast screen tests (no models, no store).
@@ -155,6 +157,14 @@ export function fakeSessionService(
         sampleRate: 16000,
         wav: monoWav(tone(end - range.start, 16000), 16000),
       };
+    },
+    recordAssessment: (id, entry) => {
+      const detail = get(id);
+      const assessment = scoreAssessment(entry.instrumentId, entry.answers);
+      const flags = itemNineFlags([assessment]);
+      detail.assessments.push(assessment);
+      detail.riskFlags.push(...flags);
+      return { assessment, flags };
     },
     deliver: (id) => {
       const delivery: DeliveryView = {

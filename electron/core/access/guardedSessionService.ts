@@ -91,6 +91,10 @@ export function guardSessionService(
         name: user.displayName,
       });
     },
+    recordAssessment: (sessionId, entry) => {
+      const user = writer(sessionId);
+      return inner.recordAssessment(sessionId, entry, user.id);
+    },
     deliver: (sessionId) => {
       writer(sessionId);
       return inner.deliver(sessionId);

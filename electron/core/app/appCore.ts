@@ -8,6 +8,7 @@ import type { MainJobEngines } from '../pipeline/mainJob';
 import { listAudit } from '../audit/audit';
 import type { AudioSource } from '../capture/audioSource';
 import type { CaptureController } from '../capture/captureController';
+import type { SegmentStream } from '../capture/liveTranscript';
 import { registerCapture } from '../capture/registerCapture';
 import { openEhr } from '../delivery/ehrTarget';
 import { registerAppHandlers } from '../services/appHandlers';
@@ -19,6 +20,7 @@ import { createSessionService } from '../services/sessionService';
 import { openStoreHandle, type StoreHandle } from '../services/storeHandle';
 import type { SessionService } from '../services/types';
 import { createCore, type Core, type CoreOptions } from './core';
+import { registerLiveHandlers } from './liveHandlers';
 
 const OUTBOX_TICK_MS = 30_000;
 
@@ -31,6 +33,11 @@ export interface AppCoreOptions extends CoreOptions {
   idleMs?: number;
   /** Overrides the platform's live-capture source (tests, the desktop feed). */
   captureSource?: () => AudioSource;
+  /**
+   * The streaming pipeline for live transcripts while recording (see
+   * openLiveStream); without it the transcript comes after stop.
+   */
+  liveStream?: () => Promise<SegmentStream>;
   /** The practice may turn the recording-consent step off; default on. */
   consentRequired?: boolean;
   now?: () => number;
@@ -94,7 +101,16 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     actor: () => auth.user?.id ?? 'system',
     consentRequired: options.consentRequired ?? true,
     ...(options.captureSource ? { source: options.captureSource } : {}),
+    ...(options.liveStream ? { live: options.liveStream } : {}),
+    access: {
+      // The session's own clinician records it (policy.ts: clinical write).
+      requireRecorder: (sessionId) =>
+        guard.requireSession(sessionId, 'clinical', 'write'),
+      maySee: (sessionId) => guard.maySee(sessionId, 'clinical'),
+    },
+    mayPush: () => auth.user !== null && !auth.isLocked(),
   });
+  registerLiveHandlers(core.registry, sessions);
   registerAppHandlers(core.registry, {
     listAudit: (query) => {
       guard.requireRole(['admin', 'clinician', 'supervisor'], 'audit:list');

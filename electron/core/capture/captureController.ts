@@ -11,6 +11,7 @@ import type { AudioSource } from './audioSource';
 import { CaptureMachine } from './captureMachine';
 import type { CaptureSink } from './captureSink';
 import { Interleaver } from './interleaver';
+import type { LiveTranscript } from './liveTranscript';
 import { meterLevel, rmsOf, SilenceWatch } from './levels';
 
 export interface CaptureDeps {
@@ -28,6 +29,11 @@ export interface CaptureDeps {
     sessionId: string,
     recording: { name: string; bytes: Buffer },
   ) => string | null;
+  /**
+   * The live transcript for a new recording (the streaming pipeline, or
+   * none when no speech model is loaded); it never holds up capture.
+   */
+  live?: (sessionId: string) => LiveTranscript | undefined;
   now?: () => number;
   /** How often status (levels, timer) is pushed while recording. */
   statusEveryMs?: number;
@@ -54,12 +60,18 @@ export class CaptureController {
   private levels: Record<CaptureChannel, number> = { mic: 0, system: 0 };
   private source: AudioSource | undefined;
   private sink: CaptureSink | undefined;
+  private live: LiveTranscript | undefined;
   private joiner = new Interleaver(MAX_LAG_FRAMES);
   private recordedFrames = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly deps: CaptureDeps) {
     this.now = deps.now ?? Date.now;
+  }
+
+  /** The live transcript of the current (or last) recording, if any. */
+  transcript(): LiveTranscript | undefined {
+    return this.live;
   }
 
   status(): CaptureStatus {
@@ -103,6 +115,7 @@ export class CaptureController {
         ? error
         : new AppError('capture_failed', 'Audio capture could not start.');
     }
+    this.live = this.startLive(sessionId);
     this.machine.to('recording');
     this.watch.reset(this.seconds());
     this.timer = setInterval(() => this.push(), this.deps.statusEveryMs ?? 250);
@@ -134,6 +147,7 @@ export class CaptureController {
     this.machine.to('finalizing');
     this.push();
     clearInterval(this.timer);
+    this.live?.stop();
     await this.source?.stop();
     this.sink?.write(this.joiner.drain());
 
@@ -150,6 +164,15 @@ export class CaptureController {
     return { ...this.pushed(), jobId };
   }
 
+  private startLive(sessionId: string): LiveTranscript | undefined {
+    try {
+      return this.deps.live?.(sessionId);
+    } catch (error) {
+      log().warn('capture.live_unavailable', { sessionId, error });
+      return undefined;
+    }
+  }
+
   private reset(sessionId: string, consent: ConsentMeans | null): void {
     this.session = sessionId;
     this.consent = consent;
@@ -158,6 +181,8 @@ export class CaptureController {
     this.levels = { mic: 0, system: 0 };
     this.joiner = new Interleaver(MAX_LAG_FRAMES);
     this.recordedFrames = 0;
+    this.live?.stop();
+    this.live = undefined;
   }
 
   private listen(source: AudioSource): void {
@@ -179,6 +204,7 @@ export class CaptureController {
     this.watch.observe(channel, rms, this.seconds());
 
     this.joiner.push(channel, pcm);
+    this.live?.push(channel, pcm);
     const frames = this.joiner.take();
     this.recordedFrames += frames.length / 2;
     if (frames.length > 0) this.sink?.write(frames);

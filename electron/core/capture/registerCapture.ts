@@ -9,7 +9,8 @@ import { createSpoolKey } from '../spool/spoolKeys';
 import { AppError } from '../../contract/errors';
 import type { AudioSource } from './audioSource';
 import { CaptureController } from './captureController';
-import { registerCaptureHandlers } from './captureHandlers';
+import { registerCaptureHandlers, type CaptureAccess } from './captureHandlers';
+import { LiveTranscript, type SegmentStream } from './liveTranscript';
 import { PulseAudioSource } from './pulseAudioSource';
 import { spoolSink } from './spoolSink';
 
@@ -26,6 +27,18 @@ export interface CaptureWiring {
   consentRequired?: boolean;
   /** Overrides the platform source (tests, the desktop renderer's feed). */
   source?: () => AudioSource;
+  /** Ownership checks on the capture channels (the access policy). */
+  access: CaptureAccess;
+  /**
+   * The streaming pipeline for a new recording's live transcript; none
+   * when no speech model is configured (the main job still transcribes).
+   */
+  live?: () => SegmentStream | Promise<SegmentStream>;
+  /**
+   * Whether live transcript and risk events may be pushed now: not while
+   * the app is locked; the screen catches up with `capture:live`.
+   */
+  mayPush?: () => boolean;
 }
 
 /**
@@ -34,6 +47,7 @@ export interface CaptureWiring {
  * main job on the stereo recording (microphone left, system audio right).
  */
 export function registerCapture(wiring: CaptureWiring): CaptureController {
+  const live = wiring.live;
   const controller = new CaptureController({
     source: wiring.source ?? platformSource,
     sink: (sessionId) =>
@@ -54,6 +68,9 @@ export function registerCapture(wiring: CaptureWiring): CaptureController {
         detail: { means },
       });
     },
+    ...(live
+      ? { live: (sessionId: string) => liveFor(wiring, live(), sessionId) }
+      : {}),
     onSaved: (sessionId, file) =>
       startImport(wiring.jobs, wiring.sessions, sessionId, file, {
         format: 'soap',
@@ -61,8 +78,24 @@ export function registerCapture(wiring: CaptureWiring): CaptureController {
         channels: ['mic', 'system'],
       }).jobId,
   });
-  registerCaptureHandlers(wiring.registry, controller);
+  registerCaptureHandlers(wiring.registry, controller, wiring.access);
   return controller;
+}
+
+function liveFor(
+  wiring: CaptureWiring,
+  stream: SegmentStream | Promise<SegmentStream>,
+  sessionId: string,
+): LiveTranscript {
+  const open = () => wiring.mayPush?.() ?? true;
+  return new LiveTranscript(sessionId, stream, {
+    segment: (segment) => {
+      if (open()) wiring.events.emit('segment', { sessionId, segment });
+    },
+    risk: (flag) => {
+      if (open()) wiring.events.emit('risk', { sessionId, flag });
+    },
+  });
 }
 
 /**

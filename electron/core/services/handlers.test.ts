@@ -96,6 +96,7 @@ function fakeService(importRecording: SessionService['importRecording']): {
     cosignNote: refuse,
     redraftNote: refuse,
     evidenceAudio: refuse,
+    recordAssessment: refuse,
     deliver: refuse,
     listDeliveries: () => [],
     close: () => Promise.resolve(),

@@ -6,6 +6,8 @@ import type { Draft } from '../drafting/types';
 import { log } from '../log/logger';
 import { runMainJob, type MainJobEngines } from '../pipeline/mainJob';
 import { StepError } from '../pipeline/stepError';
+import { scoreAssessment } from '../assessments/score';
+import { itemNineFlags } from '../risk/itemNine';
 import {
   loadRiskFlags,
   saveAppointment,
@@ -236,6 +238,26 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
       );
       audit('cosign', 'note', note.id);
       return toNoteView(store, signed);
+    },
+    recordAssessment: (sessionId, entry, actorId) => {
+      const session = repos.sessions.require(sessionId);
+      const assessment = scoreAssessment(entry.instrumentId, entry.answers);
+      const flags = itemNineFlags([assessment]);
+      db.transaction(() => {
+        const row = repos.assessments.propose({
+          sessionId,
+          clientId: session.clientId,
+          instrument: assessment.instrumentId,
+          answers: assessment,
+          total: assessment.total,
+          severity: assessment.severity,
+          source: 'form',
+        });
+        repos.assessments.confirm(row.id, actorId);
+        saveRiskFlags(store, sessionId, flags);
+        audit('create', 'assessment', row.id);
+      })();
+      return { assessment, flags };
     },
     deliver: async (sessionId) => {
       if (!deps.delivery)

@@ -163,6 +163,16 @@ export interface SessionService {
     sessionId: string,
     cosigner: { id: string; name: string },
   ): NoteVersionView;
+  /**
+   * Saves instrument answers the clinician entered during the session (a
+   * form, so confirmed by them) and the risk flags they raise (PHQ-9
+   * item 9 above 0, whatever the total).
+   */
+  recordAssessment(
+    sessionId: string,
+    entry: { instrumentId: string; answers: (number | null)[] },
+    actorId: string,
+  ): { assessment: AssessmentResult; flags: RiskFlag[] };
   /** Queues delivery of a signed session to the practice's EHR connector. */
   deliver(sessionId: string): Promise<DeliveryView[]>;
   listDeliveries(): DeliveryView[];

@@ -31,17 +31,18 @@ export const serveCommand: CliCommand = {
         const { createAppCore } = await import('../../app/appCore');
         const { keyStoreFromEnv } = await import('../../keys/chooseKeyStore');
         const { realEngines } = await import('../../pipeline/realEngines');
+        const { openLiveStream } = await import('../../capture/liveStream');
 
         const dataDir = flags.dataDir ?? defaultDataDir();
         const ehr = flags.ehr ?? process.env['HUSHNOTE_EHR'];
+        const threads = Math.max(1, Number(flags.threads) || 2);
         const core = await createAppCore({
           mode: 'bridge',
           version: '0.1.0',
           dataDir,
           keyStore: keyStoreFromEnv(dataDir),
-          engines: realEngines({
-            threads: Math.max(1, Number(flags.threads) || 2),
-          }),
+          engines: realEngines({ threads }),
+          liveStream: () => openLiveStream({ threads }),
           ...(ehr ? { ehr } : {}),
         });
         const bridge = await startBridge({
