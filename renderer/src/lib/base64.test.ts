@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toBase64 } from './base64';
+import { fromBase64, toBase64 } from './base64';
 
 describe('toBase64', () => {
   it('round-trips bytes across several chunks', () => {
@@ -16,5 +16,13 @@ describe('toBase64', () => {
 
   it('encodes nothing as an empty string', () => {
     expect(toBase64(new Uint8Array())).toBe('');
+  });
+});
+
+describe('fromBase64', () => {
+  it('decodes what toBase64 wrote, byte for byte', () => {
+    const bytes = new Uint8Array(40_000).map((_, i) => (i * 7) % 256);
+    expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+    expect(fromBase64('+/8B')).toEqual(new Uint8Array([0xfb, 0xff, 0x01]));
   });
 });

@@ -5,9 +5,11 @@ import type {
 } from '../../../electron/contract/contract';
 import {
   applyEdits,
+  evidenceClipRange,
   evidenceFocus,
   findSentence,
   lowEvidenceCount,
+  MAX_CLIP_SEC,
 } from './evidence';
 
 const transcript: TranscriptView = {
@@ -129,5 +131,39 @@ describe('draft edits', () => {
       evidence: { segmentIds: ['g2'], start: 4, end: 9 },
     });
     expect(findSentence(edited, 's2')).toBe(findSentence(draft, 's2'));
+  });
+});
+
+describe('evidence clip range', () => {
+  const focusOf = (id: string) =>
+    evidenceFocus(findSentence(draft, id)!, transcript);
+
+  it('spans the supporting segments, padded a quarter second', () => {
+    expect(evidenceClipRange(focusOf('s1'), transcript)).toEqual({
+      start: 3.75,
+      end: 9.25,
+    });
+    // Overlapping segments reach past the sentence's own span.
+    expect(evidenceClipRange(focusOf('s2'), transcript)).toEqual({
+      start: 3.75,
+      end: 15.25,
+    });
+  });
+
+  it('plays nothing for a fact restated from the appointment', () => {
+    expect(evidenceClipRange(focusOf('s3'), transcript)).toBeNull();
+  });
+
+  it('never starts before the recording nor runs past the longest clip', () => {
+    const long = {
+      segmentIds: ['g1'],
+      start: 0,
+      end: 500,
+      appointmentField: null,
+    };
+    expect(evidenceClipRange(long, transcript)).toEqual({
+      start: 0,
+      end: MAX_CLIP_SEC,
+    });
   });
 });

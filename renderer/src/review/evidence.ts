@@ -89,3 +89,30 @@ export function applyEdits(
     })),
   };
 }
+
+/** The longest stretch played for one sentence (the core's limit too). */
+export const MAX_CLIP_SEC = 60;
+/** Played before and after the evidence, so its first word is not cut. */
+const PAD_SEC = 0.25;
+
+/**
+ * The stretch of the recording to play for a sentence: from its first
+ * supporting segment to its last, padded a little, at most MAX_CLIP_SEC.
+ * Null when the sentence restates the appointment or has no support.
+ */
+export function evidenceClipRange(
+  focus: EvidenceFocus,
+  transcript: TranscriptView | null,
+): { start: number; end: number } | null {
+  const ids = new Set(focus.segmentIds);
+  const segments = (transcript?.segments ?? []).filter((s) => ids.has(s.id));
+  const start = Math.min(
+    ...segments.map((s) => s.start),
+    focus.start ?? Infinity,
+  );
+  const end = Math.max(...segments.map((s) => s.end), focus.end ?? -Infinity);
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end <= start)
+    return null;
+  const from = Math.max(0, start - PAD_SEC);
+  return { start: from, end: Math.min(end + PAD_SEC, from + MAX_CLIP_SEC) };
+}

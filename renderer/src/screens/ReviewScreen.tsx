@@ -3,13 +3,20 @@ import type {
   DraftSentenceView,
   NoteVersionView,
 } from '../../../electron/contract/contract';
+import type { Client } from '../api/client';
 import { useClient } from '../api/context';
 import { ErrorText } from '../components/Feedback';
 import { SessionPicker } from '../components/SessionPicker';
 import { dateOnly } from '../lib/format';
 import { lowEvidenceCount } from '../review/evidence';
+import { useEvidenceAudio } from '../stores/evidenceAudio';
 import { useNavigation } from '../stores/navigation';
-import { isLocked, useReview } from '../stores/review';
+import { isLocked, selectedClipRequest, useReview } from '../stores/review';
+import {
+  RedraftControls,
+  RedraftSectionButton,
+  type DraftEngineChoice,
+} from './RedraftControls';
 import { TranscriptPane } from './TranscriptPane';
 
 /** Review: the draft beside the transcript; every sentence shows its evidence. */
@@ -34,6 +41,8 @@ function ReviewBody({ sessionId }: { sessionId: string }) {
   useEffect(() => {
     void open(client, sessionId);
   }, [client, sessionId, open]);
+  // Leaving the review (or the session) stops its evidence audio.
+  useEffect(() => () => useEvidenceAudio.getState().stop(), [sessionId]);
 
   if (!detail) return <ErrorText error={error} />;
   const note = detail.note;
@@ -59,6 +68,8 @@ function ReviewBody({ sessionId }: { sessionId: string }) {
 function NotePane({ note }: { note: NoteVersionView }) {
   const locked = isLocked(note);
   const low = lowEvidenceCount(note.draft);
+  const busy = useReview((s) => s.busy);
+  const [engine, setEngine] = useState<DraftEngineChoice>(note.draft.engine);
   return (
     <article className="note" aria-label="Note">
       <header className="note-head">
@@ -74,6 +85,15 @@ function NotePane({ note }: { note: NoteVersionView }) {
           </span>
         )}
       </header>
+      {!locked && (
+        <RedraftControls
+          key={note.draft.format}
+          note={note}
+          engine={engine}
+          onEngine={setEngine}
+        />
+      )}
+      {busy && <p role="status">Working on the note…</p>}
       {note.draft.fallbackReason && (
         <p className="warn-text">
           Drafted by rules: the language model was not available.
@@ -86,7 +106,11 @@ function NotePane({ note }: { note: NoteVersionView }) {
       )}
       {low > 0 && (
         <p className="warn-text">
-          {low} sentence(s) have thin evidence and are marked.
+          {low} sentence(s) have thin evidence and are marked{' '}
+          <span className="evidence-mark" aria-hidden="true">
+            thin evidence
+          </span>
+          : check them against the transcript.
         </p>
       )}
       {note.draft.noContent && (
@@ -94,7 +118,17 @@ function NotePane({ note }: { note: NoteVersionView }) {
       )}
       {note.draft.sections.map((section) => (
         <section key={section.id} aria-label={section.title}>
-          <h3>{section.title}</h3>
+          <div className="section-head">
+            <h3>{section.title}</h3>
+            {!locked && (
+              <RedraftSectionButton
+                sectionId={section.id}
+                title={section.title}
+                format={note.draft.format}
+                engine={engine}
+              />
+            )}
+          </div>
           {section.sentences.map((s) => (
             <Sentence key={s.id} sentence={s} locked={locked} />
           ))}
@@ -112,6 +146,7 @@ function Sentence({
   sentence: DraftSentenceView;
   locked: boolean;
 }) {
+  const client = useClient();
   const { selected, edits, select, edit } = useReview();
   const [editing, setEditing] = useState(false);
   const text = edits[sentence.id] ?? sentence.text;
@@ -143,14 +178,32 @@ function Sentence({
             ? 'Thin evidence: check it against the transcript'
             : 'Show the evidence'
         }
-        onClick={() => select(sentence.id)}
+        onClick={() => {
+          select(sentence.id);
+          playSelected(client);
+        }}
         onDoubleClick={() => !locked && setEditing(true)}
       >
         {text}
         {sentence.lowEvidence && (
-          <span className="sr-only"> (low evidence)</span>
+          <>
+            <span className="sr-only"> (low evidence)</span>
+            <span className="evidence-mark" aria-hidden="true">
+              thin evidence
+            </span>
+          </>
         )}
       </button>
+      {selected === sentence.id && 'segmentIds' in sentence.evidence && (
+        <button
+          type="button"
+          className="link"
+          aria-label="Play the evidence audio"
+          onClick={() => playSelected(client)}
+        >
+          Play
+        </button>
+      )}
       {!locked && selected === sentence.id && (
         <button type="button" className="link" onClick={() => setEditing(true)}>
           Edit
@@ -158,6 +211,13 @@ function Sentence({
       )}{' '}
     </span>
   );
+}
+
+/** Plays the selected sentence's evidence, or stops when it has none in speech. */
+function playSelected(client: Client): void {
+  const request = selectedClipRequest(useReview.getState());
+  if (request) void useEvidenceAudio.getState().play(client, request);
+  else useEvidenceAudio.getState().stop();
 }
 
 function NoteActions({ note }: { note: NoteVersionView }) {

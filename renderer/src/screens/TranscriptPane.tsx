@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { clock } from '../lib/format';
 import { useReview } from '../stores/review';
+import { EvidencePlayer } from './EvidencePlayer';
 
 const ROLE_LABEL = {
   clinician: 'Clinician',
@@ -28,6 +29,7 @@ export function TranscriptPane() {
     return <aside className="transcript-pane">No transcript yet.</aside>;
   return (
     <aside className="transcript-pane" aria-label="Transcript">
+      <EvidencePlayer />
       {focus?.appointmentField && (
         <p role="status">
           This sentence restates the appointment ({focus.appointmentField}), not

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FakeFailure, fakeClient } from '../api/fakeClient';
-import { useReview } from './review';
+import { selectedClipRequest, useReview } from './review';
 import { detail } from './testData';
 
 function reset() {
@@ -82,5 +82,78 @@ describe('review store', () => {
       'This note is signed. Amend it instead.',
     );
     expect(useReview.getState().busy).toBe(false);
+  });
+
+  it('switches the template through note:redraft and reloads the note', async () => {
+    const fake = fakeClient();
+    let format = 'soap';
+    fake.answer('session:get', () => {
+      const d = detail();
+      if (d.note) d.note.draft.format = format;
+      return d;
+    });
+    fake.answer('note:redraft', (r) => {
+      format = (r as { format: string }).format;
+      return detail().note;
+    });
+    await useReview.getState().open(fake.client, 's1');
+    useReview.getState().select('n1');
+
+    await useReview
+      .getState()
+      .redraft(fake.client, { format: 'birp', engine: 'rules' });
+    expect(
+      fake.calls.find((c) => c.channel === 'note:redraft')?.request,
+    ).toEqual({ sessionId: 's1', format: 'birp', engine: 'rules' });
+    expect(useReview.getState().detail?.note?.draft.format).toBe('birp');
+    // The old sentence ids may be gone: nothing stays selected.
+    expect(useReview.getState().selected).toBeUndefined();
+  });
+
+  it('redrafts one section and refuses to redraft over unsaved edits', async () => {
+    const fake = fakeClient();
+    fake.answer('session:get', () => detail());
+    fake.answer('note:redraft', () => detail().note);
+    await useReview.getState().open(fake.client, 's1');
+
+    useReview.getState().edit('n1', 'changed');
+    await useReview.getState().redraft(fake.client, {
+      format: 'soap',
+      engine: 'llm',
+      sectionId: 'subjective',
+    });
+    expect(useReview.getState().error).toMatch(/Save or discard/);
+    expect(fake.calls.some((c) => c.channel === 'note:redraft')).toBe(false);
+
+    useReview.getState().discard();
+    await useReview.getState().redraft(fake.client, {
+      format: 'soap',
+      engine: 'llm',
+      sectionId: 'subjective',
+    });
+    expect(fake.calls.at(-2)).toEqual({
+      channel: 'note:redraft',
+      request: {
+        sessionId: 's1',
+        format: 'soap',
+        engine: 'llm',
+        sectionId: 'subjective',
+      },
+    });
+  });
+
+  it('asks to play the selected sentence’s evidence, padded', async () => {
+    const fake = fakeClient();
+    fake.answer('session:get', () => detail());
+    await useReview.getState().open(fake.client, 's1');
+    expect(selectedClipRequest(useReview.getState())).toBeUndefined();
+
+    useReview.getState().select('n1');
+    expect(selectedClipRequest(useReview.getState())).toEqual({
+      sessionId: 's1',
+      sentenceId: 'n1',
+      start: 4.75,
+      end: 9.25,
+    });
   });
 });

@@ -7,10 +7,17 @@ import type { Client } from '../api/client';
 import { errorWords } from '../lib/callError';
 import {
   applyEdits,
+  evidenceClipRange,
   evidenceFocus,
   findSentence,
   type EvidenceFocus,
 } from '../review/evidence';
+
+export interface RedraftChoice {
+  format: string;
+  engine: 'rules' | 'llm';
+  sectionId?: string;
+}
 
 interface ReviewState {
   detail: SessionDetailView | undefined;
@@ -27,6 +34,11 @@ interface ReviewState {
   save: (client: Client) => Promise<void>;
   sign: (client: Client) => Promise<void>;
   amend: (client: Client, reason: string) => Promise<void>;
+  /**
+   * Drafts the unsigned note again: the whole note in `format` (a template
+   * switch), or only `sectionId` with the rest kept.
+   */
+  redraft: (client: Client, request: RedraftChoice) => Promise<void>;
   deliver: (client: Client) => Promise<void>;
 }
 
@@ -119,6 +131,23 @@ export const useReview = create<ReviewState>()((set, get) => {
         set({ edits: {} });
       }),
 
+    redraft: async (client, { format, engine, sectionId }) => {
+      if (Object.keys(get().edits).length > 0) {
+        set({ error: 'Save or discard your edits before redrafting.' });
+        return;
+      }
+      await change(client, (detail) =>
+        client.call('note:redraft', {
+          sessionId: detail.summary.id,
+          format,
+          engine,
+          ...(sectionId ? { sectionId } : {}),
+        }),
+      );
+      // The sentences were replaced: the old selection points nowhere.
+      if (!get().error) set({ selected: undefined, focus: undefined });
+    },
+
     deliver: (client) =>
       change(client, (detail) =>
         client.call('session:deliver', { sessionId: detail.summary.id }),
@@ -129,4 +158,21 @@ export const useReview = create<ReviewState>()((set, get) => {
 /** A signed or amended note is locked: changes go through an amendment. */
 export function isLocked(note: NoteVersionView | null | undefined): boolean {
   return note?.status === 'signed' || note?.status === 'amended';
+}
+
+/**
+ * What to play for the selected sentence: its evidence's stretch of the
+ * recording, or nothing when it restates the appointment or has no support.
+ */
+export function selectedClipRequest(
+  state: Pick<ReviewState, 'detail' | 'selected' | 'focus'>,
+):
+  | { sessionId: string; sentenceId: string; start: number; end: number }
+  | undefined {
+  const { detail, selected, focus } = state;
+  if (!detail || !selected || !focus) return undefined;
+  const range = evidenceClipRange(focus, detail.transcript);
+  return range
+    ? { sessionId: detail.summary.id, sentenceId: selected, ...range }
+    : undefined;
 }
