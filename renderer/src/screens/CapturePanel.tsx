@@ -4,6 +4,7 @@ import { useClient } from '../api/context';
 import { ErrorText, LevelMeter } from '../components/Feedback';
 import { clock } from '../lib/format';
 import { isLive, useCapture } from '../stores/capture';
+import { LiveTranscript } from './LiveTranscript';
 import { consentRequired, useSettings } from '../stores/settings';
 
 const DEGRADED_TEXT = {
@@ -117,41 +118,5 @@ export function CapturePanel({ sessionId }: { sessionId: string }) {
       />
       <LiveTranscript />
     </section>
-  );
-}
-
-function LiveTranscript() {
-  const { segments, flags } = useCapture();
-  if (segments.length === 0 && flags.length === 0) return null;
-  return (
-    <div className="live">
-      {flags.length > 0 && (
-        <ul className="flags" aria-label="Risk flags">
-          {flags.map((f) => (
-            <li key={f.id} className={`flag flag-${f.severity}`}>
-              {f.type.replaceAll('_', ' ')} ({f.severity})
-            </li>
-          ))}
-        </ul>
-      )}
-      <ol
-        className="transcript"
-        aria-label="Live transcript"
-        aria-live="polite"
-      >
-        {segments.map((s) => (
-          <li key={s.id} className={`segment role-${s.role}`}>
-            <span className="role">
-              {s.role === 'clinician'
-                ? 'Clinician'
-                : s.role === 'client'
-                  ? 'Client'
-                  : 'Unknown'}
-            </span>{' '}
-            {s.text}
-          </li>
-        ))}
-      </ol>
-    </div>
   );
 }

@@ -8,6 +8,7 @@ import { errorWords } from '../lib/callError';
 import { useNavigation } from '../stores/navigation';
 import { CapturePanel } from './CapturePanel';
 import { ImportPanel } from './ImportPanel';
+import { QuickEntryPanel } from './QuickEntryPanel';
 
 /** The live session: capture with consent, or import a recording made elsewhere. */
 export function SessionScreen() {
@@ -46,6 +47,7 @@ function SessionBody({ sessionId }: { sessionId: string }) {
         <span data-testid="session-status">{detail.summary.status}</span>
       </p>
       <CapturePanel sessionId={sessionId} />
+      <QuickEntryPanel sessionId={sessionId} />
       <ImportPanel sessionId={sessionId} />
     </>
   );

@@ -102,3 +102,52 @@ describe('capture store', () => {
     expect(useCapture.getState().error).toBeUndefined();
   });
 });
+
+describe('live transcript in the capture store', () => {
+  const segment = (id: string, role: 'clinician' | 'client') => ({
+    id,
+    start: 0,
+    end: 1,
+    role,
+    channel: role === 'clinician' ? 0 : 1,
+    text: `${id} text`,
+    confidence: 0.9,
+  });
+
+  beforeEach(() =>
+    useCapture.setState({
+      status: recording,
+      segments: [],
+      flags: [],
+      error: undefined,
+    }),
+  );
+
+  it('adds pushed segments of this recording once, ignoring others', () => {
+    const store = useCapture.getState();
+    store.onSegment({ sessionId: 's1', segment: segment('a', 'clinician') });
+    store.onSegment({ sessionId: 's1', segment: segment('a', 'clinician') });
+    store.onSegment({ sessionId: 's2', segment: segment('b', 'client') });
+    store.onSegment({ sessionId: 's1', segment: segment('c', 'client') });
+    expect(useCapture.getState().segments.map((s) => s.id)).toEqual(['a', 'c']);
+  });
+
+  it('catches up from capture:live when the screen opens on a recording', async () => {
+    const fake = fakeClient();
+    fake.answer('capture:status', () => recording);
+    fake.answer('capture:live', () => ({
+      sessionId: 's1',
+      segments: [segment('a', 'clinician'), segment('b', 'client')],
+      flags: [],
+    }));
+    await useCapture.getState().refresh(fake.client);
+    expect(fake.calls.map((c) => c.channel)).toEqual([
+      'capture:status',
+      'capture:live',
+    ]);
+    expect(useCapture.getState().segments.map((s) => s.role)).toEqual([
+      'clinician',
+      'client',
+    ]);
+  });
+});

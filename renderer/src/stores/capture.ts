@@ -39,6 +39,8 @@ interface CaptureStore {
   onStatus: (status: CaptureStatus) => void;
   onSegment: (event: EventMap['segment']) => void;
   onRisk: (event: EventMap['risk']) => void;
+  /** Reloads what the live pipeline heard (after a reload or an unlock). */
+  catchUp: (client: Client, sessionId: string) => Promise<void>;
 }
 
 export const IDLE: CaptureStatus = {
@@ -76,10 +78,10 @@ export const useCapture = create<CaptureStore>()((set, get) => {
     setConsent: (consent) => set({ consent }),
     refresh: async (client) => {
       try {
-        set({
-          status: await client.call('capture:status', {}),
-          available: true,
-        });
+        const status = await client.call('capture:status', {});
+        set({ status, available: true });
+        if (status.sessionId && isLive(status))
+          await get().catchUp(client, status.sessionId);
       } catch (error) {
         const unserved =
           error instanceof CallError && error.info.kind === 'invalid_request';
@@ -122,14 +124,40 @@ export const useCapture = create<CaptureStore>()((set, get) => {
 
     onStatus: (status) => set({ status }),
     onSegment: ({ sessionId: id, segment }) => {
-      if (id === get().status.sessionId)
-        set({ segments: [...get().segments, segment] });
+      const { status, segments } = get();
+      if (id !== status.sessionId) return;
+      if (segments.some((s) => s.id === segment.id)) return;
+      set({ segments: [...segments, segment] });
     },
     onRisk: ({ sessionId: id, flag }) => {
-      if (id === get().status.sessionId) set({ flags: [...get().flags, flag] });
+      const { status, flags } = get();
+      if (id !== status.sessionId) return;
+      if (flags.some((f) => f.id === flag.id)) return;
+      set({ flags: [...flags, flag] });
+    },
+    catchUp: async (client, id) => {
+      try {
+        const live = await client.call('capture:live', { sessionId: id });
+        if (live.sessionId !== get().status.sessionId) return;
+        set({
+          segments: live.segments,
+          flags: mergeFlags(get().flags, live.flags),
+        });
+      } catch (error) {
+        set({ error: errorWords(error) });
+      }
     },
   };
 });
+
+/** Flags already shown stay (a quick-entry flag is not in the live list). */
+function mergeFlags(
+  shown: RiskFlagView[],
+  heard: RiskFlagView[],
+): RiskFlagView[] {
+  const known = new Set(shown.map((f) => f.id));
+  return [...shown, ...heard.filter((f) => !known.has(f.id))];
+}
 
 /** True while the controls for a running capture apply. */
 export function isLive(status: CaptureStatus): boolean {
