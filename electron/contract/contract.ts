@@ -16,6 +16,13 @@ import {
   type CaptureStatus,
 } from './captureContract';
 import {
+  modelEnsureSchema,
+  modelImportSchema,
+  retentionSchema,
+  type ModelImportedView,
+  type RetentionView,
+} from './adminContract';
+import {
   liveRefSchema,
   recordAssessmentSchema,
   type InstrumentView,
@@ -125,6 +132,12 @@ export const contract = {
   'audit:list': channel<AuditView[]>()(auditQuerySchema),
   'models:list': channel<ModelView[]>()(empty),
   'settings:get': channel<SettingsView>()(empty),
+  /** Administrator or owner: the practice's default retention policy. */
+  'settings:retention': channel<RetentionView>()(retentionSchema),
+  /** Administrator or owner: downloads a manifest model (sha256 pinned). */
+  'models:ensure': channel<ModelView[]>()(modelEnsureSchema),
+  /** Administrator or owner: installs a model file the practice has. */
+  'models:import': channel<ModelImportedView>()(modelImportSchema),
   'session:billing': channel<BillingDetailView>()(sessionRef),
   'note:cosign': channel<NoteVersionView>()(sessionRef),
   'auth:status': channel<AuthStatusView>()(empty),
@@ -188,6 +201,7 @@ export type * from './sessionContract';
 export type * from './views';
 export type * from './captureContract';
 export type * from './liveContract';
+export type * from './adminContract';
 export type * from './authContract';
 export { PUBLIC_CHANNELS } from './authContract';
 export type EventName = keyof EventMap;

@@ -39,6 +39,25 @@ export class AccessGuard {
     return user;
   }
 
+  /**
+   * Practice-wide changes (settings, models): an administrator, or the
+   * owner created on first run (a solo practice has no separate admin),
+   * as for managing users. Refusals are audited.
+   */
+  requireAdministrator(what: string): User {
+    const user = this.requireUser();
+    const ownerId = this.store.repos.settings.get('access.ownerId');
+    if (user.role !== 'admin' && user.id !== ownerId) {
+      this.audit(user.id, 'deny', 'capability', what, {});
+      throw new AppError(
+        'forbidden',
+        'Only an administrator can change practice settings.',
+      );
+    }
+    this.auth.touch();
+    return user;
+  }
+
   requireSession(sessionId: string, part: RecordPart, intent: Intent): User {
     const session = this.store.repos.sessions.require(sessionId);
     const client = this.store.repos.clients.get(session.clientId);

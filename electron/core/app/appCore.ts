@@ -20,6 +20,7 @@ import { createSessionService } from '../services/sessionService';
 import { openStoreHandle, type StoreHandle } from '../services/storeHandle';
 import type { SessionService } from '../services/types';
 import { createCore, type Core, type CoreOptions } from './core';
+import { registerAdminHandlers } from './adminHandlers';
 import { registerLiveHandlers } from './liveHandlers';
 
 const OUTBOX_TICK_MS = 30_000;
@@ -111,6 +112,12 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     mayPush: () => auth.user !== null && !auth.isLocked(),
   });
   registerLiveHandlers(core.registry, sessions);
+  registerAdminHandlers({
+    registry: core.registry,
+    events: core.events,
+    store,
+    guard,
+  });
   registerAppHandlers(core.registry, {
     listAudit: (query) => {
       guard.requireRole(['admin', 'clinician', 'supervisor'], 'audit:list');
