@@ -19,7 +19,7 @@ export interface LiveStreamOptions {
  */
 export async function openLiveStream(
   options: LiveStreamOptions,
-): Promise<SegmentStream> {
+): Promise<SegmentStream & { drain(): Promise<void> }> {
   const engine = await createWhisperEngine({
     modelPath: options.modelPath ?? whisperModelPath(),
     threads: options.threads,
@@ -39,6 +39,8 @@ export async function openLiveStream(
   return {
     push: (channel, samples) => transcriber.push(channel, samples),
     on: (event, listener) => transcriber.on(event, listener),
+    /** Waits for regions finalized so far to be recognized. */
+    drain: () => transcriber.drain(),
     close: async () => {
       abort.abort();
       // Recognition in flight must finish before its model is freed.
