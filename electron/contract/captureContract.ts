@@ -21,6 +21,13 @@ export type DegradedReason =
 
 export type CaptureChannel = 'mic' | 'system';
 
+/**
+ * The live transcript beside a recording: `off` when no speech model is
+ * set up for it, `failed` when recognition stopped. Neither stops the
+ * recording; the saved file is transcribed in full after stop.
+ */
+export type LiveTranscriptState = 'running' | 'off' | 'failed';
+
 export const CONSENT_MEANS = ['verbal', 'written', 'portal'] as const;
 export type ConsentMeans = (typeof CONSENT_MEANS)[number];
 
@@ -37,6 +44,7 @@ export interface CaptureStatus {
   /** How the recording consent was given, once recorded. */
   consent: ConsentMeans | null;
   error: string | null;
+  liveTranscript?: LiveTranscriptState;
 }
 
 const sessionId = z.string().min(1).max(200);

@@ -122,7 +122,10 @@ describe('live capture and quick entry under the access rules', () => {
       sessionId,
       consent: 'verbal',
     });
-    expect(started).toMatchObject({ ok: true, data: { state: 'recording' } });
+    expect(started).toMatchObject({
+      ok: true,
+      data: { state: 'recording', liveTranscript: 'running' },
+    });
 
     feed(Math.ceil(script.at(-1)?.end ?? 0) + 1);
     await settle();

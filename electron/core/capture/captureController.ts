@@ -87,6 +87,11 @@ export class CaptureController {
           : null,
       consent: this.consent,
       error: this.error,
+      liveTranscript: !this.live
+        ? 'off'
+        : this.live.healthy
+          ? 'running'
+          : 'failed',
     };
   }
 

@@ -39,6 +39,7 @@ describe('LiveTranscript', () => {
     await live.settled();
     expect(seen[0]).toMatchObject({ id: first?.id, role: first?.role });
     expect(live.segments).toEqual(seen);
+    expect(live.healthy).toBe(true);
   });
 
   it('raises each risk type once, as the client says it', async () => {
@@ -81,5 +82,6 @@ describe('LiveTranscript', () => {
     live.push('mic', silence(1));
     await live.settled();
     expect(pushes).toBe(1);
+    expect(live.healthy).toBe(false);
   });
 });

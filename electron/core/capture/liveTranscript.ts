@@ -39,6 +39,7 @@ export class LiveTranscript {
   private queue: Promise<void>;
   private stopped = false;
   private closed = false;
+  private failed = false;
 
   /** `stream` may still be loading (the model); audio queues meanwhile. */
   constructor(
@@ -82,6 +83,11 @@ export class LiveTranscript {
       });
   }
 
+  /** False once recognition failed; the recording is unaffected. */
+  get healthy(): boolean {
+    return !this.failed;
+  }
+
   /** Resolves once every queued chunk has reached the pipeline. */
   settled(): Promise<void> {
     return this.queue;
@@ -108,6 +114,7 @@ export class LiveTranscript {
   private fail(error: unknown): void {
     if (this.stopped) return;
     this.stopped = true;
+    this.failed = true;
     log().warn('capture.live_transcript_failed', {
       sessionId: this.sessionId,
       error: error instanceof Error ? error : null,

@@ -17,6 +17,12 @@ const DEGRADED_TEXT = {
   source_restarting: 'Reconnecting to an audio device; recording continues.',
 } as const;
 
+const LIVE_TEXT = {
+  off: 'Live transcript is off here; the full transcript follows when you stop.',
+  failed:
+    'Live transcript stopped; recording continues and the full transcript follows when you stop.',
+} as const;
+
 /** Live capture: consent, start/pause/stop, timer, meters, live transcript. */
 export function CapturePanel({ sessionId }: { sessionId: string }) {
   const client = useClient();
@@ -105,6 +111,11 @@ export function CapturePanel({ sessionId }: { sessionId: string }) {
             silent={status.silent === 'system'}
           />
         </div>
+      )}
+      {live && status.liveTranscript && status.liveTranscript !== 'running' && (
+        <p className="muted" role="status">
+          {LIVE_TEXT[status.liveTranscript]}
+        </p>
       )}
       {mine && status.degraded && (
         <p role="alert" className="warn-text">
