@@ -1,9 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { modelsDir } from '../../electron/core/paths';
 import {
+  CLINICIAN,
   isolatedStore,
   serve,
   signIn,
@@ -21,6 +22,13 @@ const RECORDING = path.resolve(
 const APPOINTMENT = path.resolve(
   'resources/samples/cbt-phq9-demo.appointment.json',
 );
+/** What the tests read of an audio element (this config has no DOM types). */
+interface MediaState {
+  duration: number;
+  currentTime: number;
+  ended: boolean;
+}
+
 const shot = (name: string) => ({
   path: `test-results/full-flow-${name}.png`,
   fullPage: true,
@@ -92,26 +100,48 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({
   await page.screenshot(shot('3-session-done'));
   await openReview.click();
 
-  // Review: clicking a sentence highlights its evidence in the transcript.
+  // Review: clicking a sentence highlights its evidence in the transcript
+  // and plays that stretch of the recording from the encrypted spool.
   await expect(
     page.getByRole('complementary', { name: 'Transcript' }),
   ).toBeVisible();
-  const sentences = page.locator('button.sentence');
-  expect(await sentences.count()).toBeGreaterThan(0);
-  const highlighted = page.locator('li.segment.evidence');
-  for (let i = 0; i < (await sentences.count()); i++) {
-    await sentences.nth(i).click();
-    if ((await highlighted.count()) > 0) break;
-  }
-  await expect(highlighted.first()).toBeVisible();
-  await expect(highlighted.first()).toHaveAttribute('aria-current', 'true');
+  await showEvidence(page);
+  const audio = page.getByTestId('evidence-audio');
+  await expect(audio).toBeVisible();
+  await expect(audio).toHaveAccessibleName(/^Evidence audio, /);
+  await expect
+    .poll(() => audio.evaluate((a: MediaState) => a.duration))
+    .toBeGreaterThan(0);
+  // It plays by itself: the click was the user's gesture.
+  await expect
+    .poll(() => audio.evaluate((a: MediaState) => a.currentTime > 0 || a.ended))
+    .toBe(true);
+  // Thinly supported sentences carry a visible mark, not colour alone.
+  await expect(page.locator('button.sentence .evidence-mark')).toHaveCount(
+    await page.locator('button.sentence.low-evidence').count(),
+  );
   await page.screenshot(shot('4-review-evidence'));
 
-  // Sign: the note locks.
+  // Another template, drafted again from the transcript; then one section.
+  await page.getByLabel('Note template').selectOption('birp');
+  await page.getByRole('button', { name: 'Switch to BIRP' }).click();
+  const note = page.getByRole('article', { name: 'Note' });
+  await expect(note.getByRole('heading', { name: 'Behavior' })).toBeVisible();
+  await expect(note.getByText('BIRP · version 2')).toBeVisible();
+  await note.getByRole('button', { name: 'Redraft Plan' }).click();
+  await expect(note.getByText('BIRP · version 3')).toBeVisible();
+  await expect(page.getByTestId('note-status')).toHaveText('edited');
+  await page.screenshot(shot('5-review-birp'));
+
+  // Sign: the note locks, and retention has deleted the recording.
   await page.getByRole('button', { name: 'Sign note' }).click();
   await expect(page.getByTestId('note-status')).toHaveText('signed');
   await expect(page.getByRole('button', { name: 'Sign note' })).toHaveCount(0);
-  await page.screenshot(shot('5-review-signed'));
+  await expect(page.getByRole('button', { name: /^Redraft/ })).toHaveCount(0);
+  await expect(note.getByText(`by ${CLINICIAN.displayName}`)).toBeVisible();
+  await showEvidence(page);
+  await expect(page.getByText('The recording is no longer kept')).toBeVisible();
+  await page.screenshot(shot('6-review-signed'));
 
   // Billing: the suggested code, then delivery to the EHR.
   await page.getByRole('button', { name: 'Open billing' }).click();
@@ -122,7 +152,7 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({
     'delivered',
     { timeout: 60_000 },
   );
-  await page.screenshot(shot('6-billing-delivered'));
+  await page.screenshot(shot('7-billing-delivered'));
 
   // The FHIR server holds the session's note.
   const found = await request.get(`${ehr.baseUrl}/DocumentReference`);
@@ -130,6 +160,19 @@ test('import, review evidence, sign, bill and deliver to the EHR', async ({
   const bundle = (await found.json()) as { entry?: unknown[] };
   expect(bundle.entry?.length ?? 0).toBeGreaterThan(0);
 });
+
+/** Clicks sentences in order until one highlights transcript segments. */
+async function showEvidence(page: Page): Promise<void> {
+  const sentences = page.locator('button.sentence');
+  expect(await sentences.count()).toBeGreaterThan(0);
+  const highlighted = page.locator('li.segment.evidence');
+  for (let i = 0; i < (await sentences.count()); i++) {
+    await sentences.nth(i).click();
+    if ((await highlighted.count()) > 0) break;
+  }
+  await expect(highlighted.first()).toBeVisible();
+  await expect(highlighted.first()).toHaveAttribute('aria-current', 'true');
+}
 
 test('every screen renders in both themes', async ({ page }) => {
   await page.goto(bridge.app.openUrl);

@@ -9,6 +9,11 @@ import { spawnAndRead, stopProcess } from './bridgeFixture';
 const RECORDING = path.resolve(
   '../shared/fixtures/sessions/cbt-phq9-demo.flac',
 );
+/** What the test reads of an audio element (this config has no DOM types). */
+interface MediaState {
+  duration: number;
+}
+
 const shot = (name: string) => ({
   path: `test-results/screens-${name}.png`,
   fullPage: true,
@@ -63,7 +68,26 @@ test('import with progress, evidence on click, sign, bill and deliver', async ({
   await expect(evidence).toHaveCount(1);
   await expect(evidence).toContainText('sleeping maybe four hours');
   await expect(page.locator('button.sentence.low-evidence')).toHaveCount(1);
+  await expect(
+    page.locator('button.sentence.low-evidence').getByText('thin evidence'),
+  ).toBeVisible();
+  // The evidence plays: a WAV clip from the core in a labelled player.
+  const audio = page.getByTestId('evidence-audio');
+  await expect(audio).toHaveAccessibleName(/^Evidence audio, /);
+  await expect
+    .poll(() => audio.evaluate((a: MediaState) => a.duration))
+    .toBeGreaterThan(0);
   await page.screenshot(shot('review'));
+
+  // Template switch and one section again, from the keyboard.
+  await page.getByLabel('Note template').selectOption('dap');
+  await page.getByRole('button', { name: 'Switch to DAP' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Data' })).toBeVisible();
+  await page.getByRole('button', { name: 'Redraft Assessment' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('DAP · version 3')).toBeVisible();
+  await sentence.click();
 
   // Edit, save, then sign: the note locks.
   await page.getByRole('button', { name: 'Edit', exact: true }).click();

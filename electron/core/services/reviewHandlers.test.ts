@@ -17,6 +17,7 @@ function setup() {
       ({
         appointment: { clinician: { id: CLINICIAN, name: 'Dr Example' } },
       }) as unknown as SessionDetail,
+    editNote: () => ({ version: 3, status: 'edited' }) as NoteVersionView,
     redraftNote: (_id, request) => {
       redrafts.push(request);
       return Promise.resolve({
@@ -96,5 +97,31 @@ describe('review channels', () => {
       error: { kind: 'invalid_request' },
     });
     expect(ranges).toEqual([{ start: 4, end: 6.5 }]);
+  });
+
+  it('takes an LLM draft back for editing with the stats the core wrote', async () => {
+    const { registry } = setup();
+    const draft = {
+      format: 'soap',
+      engine: 'llm',
+      model: 'SmolLM2-135M-Instruct.Q4_1.gguf',
+      sections: [],
+      stats: {
+        calls: 3,
+        failedCalls: 0,
+        outputTokens: 410,
+        maxContextTokens: 2900,
+        contextSize: 4096,
+        firstTokenMs: 800,
+        promptMs: 2400,
+        llmMs: 9000,
+      },
+    };
+    const reply = await registry.dispatch(
+      'note:edit',
+      { sessionId: 's1', draft },
+      { origin: 'test', userId: CLINICIAN },
+    );
+    expect(reply).toMatchObject({ ok: true, data: { version: 3 } });
   });
 });

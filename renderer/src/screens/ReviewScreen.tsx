@@ -57,7 +57,7 @@ function ReviewBody({ sessionId }: { sessionId: string }) {
       {!note && <p>No draft yet: import or record the session first.</p>}
       {note && (
         <div className="review">
-          <NotePane note={note} />
+          <NotePane note={note} clinician={a.clinician} />
           <TranscriptPane />
         </div>
       )}
@@ -65,7 +65,13 @@ function ReviewBody({ sessionId }: { sessionId: string }) {
   );
 }
 
-function NotePane({ note }: { note: NoteVersionView }) {
+function NotePane({
+  note,
+  clinician,
+}: {
+  note: NoteVersionView;
+  clinician: { id: string; name: string };
+}) {
   const locked = isLocked(note);
   const low = lowEvidenceCount(note.draft);
   const busy = useReview((s) => s.busy);
@@ -81,7 +87,8 @@ function NotePane({ note }: { note: NoteVersionView }) {
         </span>
         {note.signedAt && (
           <span>
-            Signed {dateOnly(note.signedAt)} by {note.signedBy ?? 'clinician'}
+            Signed {dateOnly(note.signedAt)} by{' '}
+            {signerName(note.signedBy, clinician)}
           </span>
         )}
       </header>
@@ -211,6 +218,14 @@ function Sentence({
       )}{' '}
     </span>
   );
+}
+
+/** The signer is a user id; the rendering clinician is shown by name. */
+function signerName(
+  signedBy: string | undefined,
+  clinician: { id: string; name: string },
+): string {
+  return !signedBy || signedBy === clinician.id ? clinician.name : signedBy;
 }
 
 /** Plays the selected sentence's evidence, or stops when it has none in speech. */
