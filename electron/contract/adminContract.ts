@@ -20,6 +20,11 @@ export const modelEnsureSchema = z
   .object({ name: z.string().min(1).max(100) })
   .strict();
 
+/** Stops a running download; the part kept so far resumes next time. */
+export const modelCancelSchema = z
+  .object({ name: z.string().min(1).max(100) })
+  .strict();
+
 export const modelImportSchema = z
   .object({
     fileName: z.string().min(1).max(255),
@@ -36,4 +41,15 @@ export interface ModelImportedView {
   /** The manifest model whose checksum the file matches, if any. */
   matched: string | null;
   sha256: string;
+}
+
+/** What `ehr:test` found: the configured connector answered, or why not. */
+export interface ConnectionTestView {
+  /** The connector's name, or `none` when no EHR is configured. */
+  connector: string;
+  ok: boolean;
+  /** The EHR's failure kind; null when it answered or none is configured. */
+  kind: 'ehr_unreachable' | 'ehr_auth_expired' | 'ehr_rejected' | null;
+  /** Safe to show: what answered, or what went wrong. */
+  message: string;
 }

@@ -16,9 +16,11 @@ import {
   type CaptureStatus,
 } from './captureContract';
 import {
+  modelCancelSchema,
   modelEnsureSchema,
   modelImportSchema,
   retentionSchema,
+  type ConnectionTestView,
   type ModelImportedView,
   type RetentionView,
 } from './adminContract';
@@ -138,6 +140,10 @@ export const contract = {
   'models:ensure': channel<ModelView[]>()(modelEnsureSchema),
   /** Administrator or owner: installs a model file the practice has. */
   'models:import': channel<ModelImportedView>()(modelImportSchema),
+  /** Administrator or owner: stops a `models:ensure` download (resumable). */
+  'models:cancel': channel<{ cancelled: boolean }>()(modelCancelSchema),
+  /** Checks the configured EHR connector (FHIR: GET metadata); audited. */
+  'ehr:test': channel<ConnectionTestView>()(empty),
   'session:billing': channel<BillingDetailView>()(sessionRef),
   'note:cosign': channel<NoteVersionView>()(sessionRef),
   'auth:status': channel<AuthStatusView>()(empty),
@@ -184,7 +190,14 @@ export type Transport = (
 
 /** Server-pushed events (progress, live transcript), by name. */
 export interface EventMap {
-  progress: { jobId: string; step: string; fraction: number };
+  progress: {
+    jobId: string;
+    step: string;
+    fraction: number;
+    /** Downloads (`model:NAME` jobs): bytes so far and in all. */
+    receivedBytes?: number;
+    totalBytes?: number;
+  };
   /** A background job (import, processing) ended; `error` when it failed. */
   job: JobEvent;
   /** Capture state and levels, a few times a second while recording. */

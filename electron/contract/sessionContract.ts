@@ -206,6 +206,8 @@ export interface SettingsView {
   payerProfiles: string[];
   /** Days recordings are kept after the note is signed; null keeps them. */
   retentionDays: number | null;
+  /** The recording after signing (present when the core reads the policy). */
+  audioOnSign?: 'delete' | 'keep';
   dataDir: string;
   modelsDir: string;
   hardware: { cores: number; memoryGiB: number };

@@ -39,6 +39,7 @@ describe('practice settings and models need an administrator', () => {
     'settings:retention': { transcriptDays: 7, audioOnSign: 'keep' },
     'models:ensure': { name: 'tiny.en' },
     'models:import': { fileName: 'model.bin', base64: 'AAAAAAAA' },
+    'models:cancel': { name: 'tiny.en' },
   } as const;
 
   beforeAll(async () => {

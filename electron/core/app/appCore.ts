@@ -112,11 +112,13 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     mayPush: () => auth.user !== null && !auth.isLocked(),
   });
   registerLiveHandlers(core.registry, sessions);
-  registerAdminHandlers({
+  const policies = new RetentionPolicies(store.db);
+  const downloads = registerAdminHandlers({
     registry: core.registry,
     events: core.events,
     store,
     guard,
+    ...(ehr ? { ehr } : {}),
   });
   registerAppHandlers(core.registry, {
     listAudit: (query) => {
@@ -125,8 +127,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     ehrConnector: options.ehr ?? 'none',
     consentRequired: options.consentRequired ?? true,
-    retentionDays: new RetentionPolicies(store.db).get('default')
-      .transcriptDays,
+    retentionDays: policies.get('default').transcriptDays,
+    retention: () => policies.get('default'),
     dataDir: options.dataDir,
   });
   core.registry.register('session:billing', ({ sessionId }) =>
@@ -146,6 +148,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     capture,
     close: async () => {
       jobs.cancelAll();
+      downloads.cancelAll();
       clearInterval(outboxTimer);
       await options.engines.dispose?.();
       await ehr?.close();

@@ -1,5 +1,5 @@
 import { createConnector } from '../connectors/createConnector';
-import type { EhrConnector } from '../connectors/ehrConnector';
+import type { ConnectionCheck, EhrConnector } from '../connectors/ehrConnector';
 import {
   startSandboxFhirServer,
   type SandboxFhirServer,
@@ -12,6 +12,10 @@ import type { StoreHandle } from '../services/storeHandle';
 export interface EhrTarget {
   delivery: DeliveryPort;
   describe(): Promise<string[]>;
+  /** The connector's name, as Settings shows it. */
+  name: string;
+  /** Asks the EHR whether it answers (FHIR: GET metadata). */
+  testConnection(): Promise<ConnectionCheck>;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,8 @@ export async function openEhr(
     delivery: createOutboxDelivery(store, connector),
     describe: () =>
       Promise.resolve(sandbox ? describeSandbox(sandbox) : [`EHR: ${baseUrl}`]),
+    name: connector.describe().name,
+    testConnection: () => connector.testConnection(),
     close: async () => {
       await sandbox?.close();
     },

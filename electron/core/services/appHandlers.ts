@@ -3,6 +3,7 @@ import os from 'node:os';
 import type {
   AuditView,
   ModelView,
+  RetentionView,
   SettingsView,
 } from '../../contract/contract';
 import type { AuditEntry, AuditQuery } from '../audit/audit';
@@ -17,7 +18,13 @@ export interface AppHandlerDeps {
   ehrConnector: string;
   /** The practice may turn the recording-consent step off; default on. */
   consentRequired: boolean;
+  /** A fixed value (fake cores); the app core passes `retention` instead. */
   retentionDays: number | null;
+  /**
+   * The practice's default retention policy, read on every `settings:get`
+   * so a change through `settings:retention` shows at once.
+   */
+  retention?: () => RetentionView;
   dataDir: string;
 }
 
@@ -59,13 +66,15 @@ function toAuditView(entry: AuditEntry): AuditView {
 }
 
 function settingsView(deps: AppHandlerDeps): SettingsView {
+  const retention = deps.retention?.();
   return {
     consentRequired: deps.consentRequired,
     ehrConnector: deps.ehrConnector,
     payerProfiles: readdirSync(resourcePath('payers'))
       .filter((f) => f.endsWith('.json'))
       .map((f) => f.replace(/\.json$/, '')),
-    retentionDays: deps.retentionDays,
+    retentionDays: retention ? retention.transcriptDays : deps.retentionDays,
+    ...(retention ? { audioOnSign: retention.audioOnSign } : {}),
     dataDir: deps.dataDir,
     modelsDir: modelsDir(),
     hardware: hardware(),
