@@ -21,6 +21,13 @@ export interface RedraftRequest {
  * (switching the template); with it, only that section of `current` is
  * replaced, so the clinician's edits elsewhere survive. The same guards as
  * the main job apply (risk flags always reach the risk section).
+ *
+ * A section is redrafted by drafting the whole note and keeping that
+ * section: simple, and exact for the rules engine.
+ * TODO(#10): with the LLM engine that costs a whole draft per section; a
+ * section-only compose in drafting/ would save the other sections' calls.
+ * TODO(#10): `notes.template` keeps the first template after a switch; every
+ * reader uses the version content's `format`, but the column goes stale.
  */
 export async function redraft(
   store: StoreHandle,
