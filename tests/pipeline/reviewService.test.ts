@@ -12,6 +12,7 @@ import {
 } from '../../electron/core/services/storeHandle';
 import type { SessionService } from '../../electron/core/services/types';
 import { DEMO_FLAC, fixtureEngines } from '../support/fixtureEngines';
+import { testEngine } from '../drafting/llmEngine';
 
 const appointment = appointmentSchema.parse(
   JSON.parse(
@@ -158,5 +159,62 @@ describe('review: template switch, section redraft, evidence audio (issue #10)',
     expect(() =>
       service.evidenceAudio(sessionId, { start: 1, end: 2 }),
     ).toThrow(expect.objectContaining({ kind: 'not_found' }));
+  });
+});
+
+describe('redrafting one section with the local model (issue #10)', () => {
+  let dir: string;
+  let service: SessionService;
+  let llm: Awaited<ReturnType<typeof testEngine>> | undefined;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'hushnote-review-llm-'));
+    const store = await openStoreHandle({
+      dataDir: dir,
+      keyStore: new PassphraseKeyStore(
+        path.join(dir, 'keys.json'),
+        'review passphrase',
+        { N: 2 ** 12, r: 8, p: 1 },
+      ),
+    });
+    service = createSessionService({
+      store,
+      engines: {
+        ...fixtureEngines(),
+        llm: async () => (llm ??= await testEngine(4096)),
+      },
+      actor: () => clinician.id,
+    });
+  });
+
+  afterAll(async () => {
+    await llm?.dispose();
+    await service.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('replaces only that section and records the model', async () => {
+    const detail = await service.processRecording(appointment, DEMO_FLAC, {
+      format: 'birp',
+      engine: 'rules',
+    });
+    const before = detail.note?.draft;
+    const redrafted = await service.redraftNote(
+      detail.summary.id,
+      { format: 'birp', engine: 'llm', sectionId: 'intervention' },
+      clinician.id,
+    );
+    const after = redrafted.draft;
+    expect(after.engine).toBe('llm');
+    expect(after.model).toMatch(/\.gguf$/);
+    expect(sectionIds(after)).toEqual(before && sectionIds(before));
+    for (const section of after.sections) {
+      if (section.id === 'intervention') continue;
+      expect(section).toEqual(
+        before?.sections.find((s) => s.id === section.id),
+      );
+    }
+    const intervention = after.sections.find((s) => s.id === 'intervention');
+    expect(intervention?.sentences.length).toBeGreaterThan(0);
   });
 });

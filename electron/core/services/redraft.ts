@@ -53,6 +53,13 @@ export async function redraft(
     sections: current.sections.map((s) =>
       s.id === sectionId ? replacement : s,
     ),
+    // What happened to the new section speaks for the note: a cut-short
+    // model answer still blocks signing, a fallback is still shown.
+    ...(fresh.incomplete ? { incomplete: true } : {}),
+    ...(fresh.fallbackReason ? { fallbackReason: fresh.fallbackReason } : {}),
+    ...(fresh.engine === 'llm' && fresh.model
+      ? { engine: 'llm' as const, model: fresh.model }
+      : {}),
   };
 }
 
