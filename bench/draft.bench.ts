@@ -2,7 +2,8 @@
 //   1. the deterministic drafter, SOAP, median of 20 runs;
 //   2. the LLM drafter with the fixture model (SmolLM2-135M-Instruct), SOAP:
 //      model load, time to first token, output tokens per second and total.
-// Threads: HUSHNOTE_LLM_THREADS (default 2); context 2048. Prints ms.
+// Threads: HUSHNOTE_LLM_THREADS (default 1, as in the tests); context 2048.
+// Prints ms.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { detectAssessments } from '../electron/core/assessments/detect';
@@ -22,7 +23,7 @@ const FIXTURE = path.resolve(
   'cbt-phq9-demo.json',
 );
 const RULES_RUNS = 20;
-const THREADS = Number(process.env['HUSHNOTE_LLM_THREADS'] ?? 2);
+const THREADS = Number(process.env['HUSHNOTE_LLM_THREADS'] ?? 1);
 const CONTEXT = 2048;
 
 const print = (line: string) => process.stdout.write(`${line}\n`);

@@ -28,12 +28,20 @@ export async function testEngine(contextSize: number): Promise<LlmEngine> {
   });
 }
 
-/** Wraps an engine to keep every call's measured result. */
+/** One model call as the drafter made it, with its measured result. */
+export interface RecordedCall {
+  request: LlmRequest;
+  result: LlmResult;
+}
+
+/** Wraps an engine to keep every call's request and measured result. */
 export function recording(engine: LlmEngine): {
   engine: LlmEngine;
   results: LlmResult[];
+  calls: RecordedCall[];
 } {
   const results: LlmResult[] = [];
+  const calls: RecordedCall[] = [];
   const wrapped: LlmEngine = {
     modelName: engine.modelName,
     contextSize: engine.contextSize,
@@ -41,9 +49,10 @@ export function recording(engine: LlmEngine): {
     complete: async (request: LlmRequest) => {
       const result = await engine.complete(request);
       results.push(result);
+      calls.push({ request, result });
       return result;
     },
     dispose: () => engine.dispose(),
   };
-  return { engine: wrapped, results };
+  return { engine: wrapped, results, calls };
 }

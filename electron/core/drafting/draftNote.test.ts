@@ -107,7 +107,7 @@ describe('draftNote', () => {
     );
   });
 
-  it('llm: drops facts citing unknown ids or words their segments lack, and strips markup', async () => {
+  it('llm: maps cited line numbers to segment ids, drops unknown numbers and words their segments lack, strips markup', async () => {
     const llm = new FakeLlm({
       respond: (req) =>
         req.purpose === 'extract'
@@ -115,22 +115,22 @@ describe('draftNote', () => {
               facts: [
                 {
                   kind: 'reported',
-                  segmentIds: ['u2'],
+                  segmentIds: ['2'],
                   text: '<think>hmm</think>Client reported sleeping four hours a night<|im_end|>',
                 },
                 {
                   kind: 'reported',
-                  segmentIds: ['u99'],
+                  segmentIds: ['99'],
                   text: 'Client reported sleeping four hours a night',
                 },
                 {
                   kind: 'reported',
-                  segmentIds: ['u7'],
+                  segmentIds: ['7'],
                   text: 'Client recalled good reviews for three years',
                 },
                 {
                   kind: 'homework',
-                  segmentIds: ['u8'],
+                  segmentIds: ['8'],
                   text: 'Client will start a new medication regimen',
                 },
               ],
@@ -157,7 +157,14 @@ describe('draftNote', () => {
       .join('\n');
     expect(text).not.toMatch(/<\|im_|<think>|hmm/);
     expect(text).not.toMatch(/medication/);
-    expect(allIds(draft)).not.toContain('u99');
+    expect(allIds(draft)).not.toContain('99');
+    const known = new Set(transcript().segments.map((s) => s.id));
+    expect(allIds(draft).every((id) => known.has(id))).toBe(true);
+    expect(allIds(draft)).toContain('u2');
+    // The model sees short line numbers, not segment ids.
+    const extract = llm.requests.find((r) => r.purpose === 'extract');
+    expect(extract?.prompt).toContain('[2] client: I have been sleeping');
+    expect(extract?.prompt).not.toContain('u2');
     expect(sectionText(draft, 'subjective')).toContain(
       'Client reported sleeping four hours a night.',
     );

@@ -14,9 +14,10 @@ import { stripMarkup } from './sanitize';
 /**
  * Map step: the transcript is cut into chunks that fit the context
  * (measured with the model's tokenizer) and the model lists facts per
- * chunk, each citing segment ids. Ids are constrained by the grammar to the
- * chunk's own and checked again here; a fact whose words its segments do
- * not contain is dropped.
+ * chunk, each citing lines. Lines carry short per-chunk numbers, mapped
+ * back to segment ids here; the grammar allows only the chunk's own
+ * numbers. A fact whose words its segments do not contain is restated as
+ * a quote or dropped.
  */
 export const EXTRACT_KINDS = [
   'reported',
@@ -40,7 +41,16 @@ export const EXTRACT_INSTRUCTIONS =
   "the client's response, risk statements and denials, safety planning, homework and the next appointment.";
 
 const MAX_FACTS = 5;
+/** Bounds each map step's output: five facts of at most 140 characters. */
 export const EXTRACT_MAX_TOKENS = 300;
+/**
+ * Transcript tokens per map step, at most. Attention makes each token dearer
+ * the further into the context it sits (SmolLM2-135M on one CPU thread,
+ * measured: 1000 tokens cost 8.6 s at positions 0-1k and 20 s at 3k-4k), so
+ * chunks that fill a 4k context read a long session about a third slower
+ * than chunks of this size; the prompt prefix is reused across calls.
+ */
+export const MAP_CHUNK_TOKENS = 1536;
 const MIN_GROUNDED = 0.25;
 
 export interface ExtractResult {
@@ -53,16 +63,17 @@ export async function extractFacts(
   ctx: CallContext,
   segments: readonly Segment[],
 ): Promise<ExtractResult> {
-  const lines = segments
-    .filter((s) => s.text.trim())
-    .map((s) => ({ id: s.id, line: renderLine(s) }));
-  const budget = inputBudget(
-    ctx.engine,
-    EXTRACT_SYSTEM,
-    EXTRACT_INSTRUCTIONS,
-    Math.ceil(EXTRACT_MAX_TOKENS * RETRY_GROWTH),
+  const spoken = segments.filter((s) => s.text.trim());
+  const budget = Math.min(
+    MAP_CHUNK_TOKENS,
+    inputBudget(
+      ctx.engine,
+      EXTRACT_SYSTEM,
+      EXTRACT_INSTRUCTIONS,
+      Math.ceil(EXTRACT_MAX_TOKENS * RETRY_GROWTH),
+    ),
   );
-  const chunks = packChunks(lines, budget, (text) =>
+  const chunks = chunkLines(spoken, budget, (text) =>
     ctx.engine.countTokens(text),
   );
   ctx.onProgress?.({ stage: 'start', engine: 'llm', chunks: chunks.length });
@@ -72,23 +83,51 @@ export async function extractFacts(
   let failedChunks = 0;
   for (const [i, chunk] of chunks.entries()) {
     ctx.onProgress?.({ stage: 'map', chunk: i + 1, chunks: chunks.length });
-    const ids = chunk.map((c) => c.id);
     const prompt = `${chunk.map((c) => c.line).join('\n')}\n\n${EXTRACT_INSTRUCTIONS}`;
     const value = await callJson(ctx, {
       system: EXTRACT_SYSTEM,
       prompt,
-      schema: extractSchema(ids),
+      schema: extractSchema(chunk.map((c) => c.ref)),
       maxTokens: EXTRACT_MAX_TOKENS,
       purpose: 'extract',
     });
     if (value === undefined) failedChunks += 1;
-    facts.push(...validateFacts(value, new Set(ids), byId));
+    const refs = new Map(chunk.map((c) => [c.ref, c.id]));
+    facts.push(...validateFacts(value, refs, byId));
   }
   return { facts, chunks: chunks.length, failedChunks };
 }
 
-export function renderLine(s: Segment): string {
-  return `[${s.id}] ${s.role}: ${stripMarkup(s.text)}`;
+interface ChunkLine {
+  /** The line's number within its chunk, as the model cites it. */
+  ref: string;
+  /** The segment id the number stands for. */
+  id: string;
+  line: string;
+}
+
+/**
+ * Packs lines into chunks and numbers them from 1 within each chunk: a
+ * one- or two-token number in place of a segment id saves a few tokens on
+ * every line of the transcript.
+ */
+function chunkLines(
+  segments: readonly Segment[],
+  budget: number,
+  count: (text: string) => number,
+): ChunkLine[][] {
+  // Numbers up to 3 digits cost no more than this placeholder.
+  const items = segments.map((s) => ({ id: s.id, line: renderLine(s, '999') }));
+  return packChunks(items, budget, count).map((chunk) =>
+    chunk.map((item, i) => {
+      const ref = String(i + 1);
+      return { ref, id: item.id, line: `[${ref}]${item.line.slice(5)}` };
+    }),
+  );
+}
+
+export function renderLine(s: Segment, ref: string = s.id): string {
+  return `[${ref}] ${s.role}: ${stripMarkup(s.text)}`;
 }
 
 /** Greedy packing of whole lines; a line longer than the budget is cut. */
@@ -154,7 +193,7 @@ function extractSchema(ids: string[]): JsonSchema {
  */
 function validateFacts(
   value: unknown,
-  allowed: ReadonlySet<string>,
+  refs: ReadonlyMap<string, string>,
   byId: Map<string, Segment>,
 ): Fact[] {
   const raw = (value as { facts?: unknown } | undefined)?.facts;
@@ -168,9 +207,10 @@ function validateFacts(
   }[]) {
     const kind = EXTRACT_KINDS.find((k) => k === item.kind);
     const ids = Array.isArray(item.segmentIds)
-      ? item.segmentIds.filter(
-          (id): id is string => typeof id === 'string' && allowed.has(id),
-        )
+      ? item.segmentIds.flatMap((ref) => {
+          const id = refs.get(String(ref));
+          return id === undefined ? [] : [id];
+        })
       : [];
     const evidence = evidenceFor(ids, byId);
     if (!kind || !evidence) continue;
