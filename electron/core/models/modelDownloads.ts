@@ -2,8 +2,8 @@ import { AppError } from '../../contract/errors';
 import type { DownloadProgress } from './download';
 import { ensureModel, type EnsureOptions } from './manager';
 
-/** A progress report at most every 1% (a 500 MB model is ~30k chunks). */
-const STEP = 0.01;
+/** Reports per download at most: one per whole percent (a 500 MB model is ~30k chunks). */
+const STEPS = 100;
 
 export interface DownloadTick {
   name: string;
@@ -68,9 +68,10 @@ function throttle(
   let last = -1;
   return ({ receivedBytes, totalBytes }) => {
     if (!totalBytes) return;
-    const fraction = receivedBytes / totalBytes;
-    if (fraction - last < STEP && receivedBytes < totalBytes) return;
-    last = fraction;
+    // The whole percent shown changes: the bar never lags behind a pause.
+    const step = Math.floor((receivedBytes / totalBytes) * STEPS);
+    if (step === last) return;
+    last = step;
     onTick({ name, receivedBytes, totalBytes });
   };
 }

@@ -1,0 +1,123 @@
+import type { ChildProcess } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { signIn, spawnAndRead, stopProcess } from './bridgeFixture';
+
+// Settings against the full app core (settingsBridge.ts): the first
+// account is the owner, so it may change practice settings. Models come
+// from a local stand-in for the hub; the EHR is the in-process sandbox.
+let bridge: { child: ChildProcess; openUrl: string };
+
+test.beforeAll(async () => {
+  const { child, matches } = await spawnAndRead(
+    ['bin/run-ts.mjs', 'tests/browser/settingsBridge.ts'],
+    {},
+    [/open: (\S+)/],
+  );
+  bridge = { child, openUrl: matches[0] ?? '' };
+});
+
+test.afterAll(async () => {
+  await stopProcess(bridge.child);
+});
+
+test('downloads a model with a progress bar, cancels and resumes one, changes retention, tests the EHR', async ({
+  page,
+}) => {
+  await page.goto(bridge.openUrl);
+  await signIn(page);
+  const nav = page
+    .getByRole('navigation')
+    .getByRole('button', { name: 'Settings', exact: true });
+  await nav.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText('Settings');
+  const models = page.getByRole('table', { name: 'Speech models' });
+  const row = (name: string) =>
+    models.getByRole('row').filter({ hasText: name });
+
+  // A download that stops half-way: its bar shows bytes, then it is cancelled.
+  await page.getByRole('button', { name: 'Download halted.test' }).click();
+  const halted = page.getByRole('progressbar', {
+    name: 'Download of halted.test',
+  });
+  await expect(halted).toHaveAttribute('value', '50');
+  await expect(row('halted.test')).toContainText(
+    'Downloading halted.test: 1.0 MB of 2.0 MB (50%)',
+  );
+  await page.screenshot({
+    path: 'test-results/settings-download.png',
+    fullPage: true,
+  });
+  const cancel = page.getByRole('button', {
+    name: 'Cancel download of halted.test',
+  });
+  await cancel.focus();
+  await page.keyboard.press('Enter');
+  await expect(halted).toHaveCount(0);
+  await expect(row('halted.test')).toContainText(
+    'Download cancelled. What arrived is kept; downloading again resumes it.',
+  );
+  await expect(row('halted.test')).toContainText('Not installed');
+
+  // Resumed, it completes and passes its checksum.
+  await page
+    .getByRole('button', { name: 'Resume download halted.test' })
+    .click();
+  await expect(row('halted.test')).toContainText('Installed');
+  await expect(row('halted.test')).not.toContainText('Not installed');
+
+  // A paced download shows its bar moving, then the model is installed.
+  await page.getByRole('button', { name: 'Download paced.test' }).click();
+  const paced = page.getByRole('progressbar', {
+    name: 'Download of paced.test',
+  });
+  await expect(paced).toBeVisible();
+  await expect(row('paced.test')).toContainText('of 2.0 MB');
+  await expect(row('paced.test')).toContainText('Installed');
+  await expect(row('paced.test')).not.toContainText('Not installed');
+  await expect(paced).toHaveCount(0);
+
+  // Retention: an invalid value is refused in words, a valid one is saved
+  // and the page shows what settings:get now reports.
+  const days = page.getByLabel('Days to keep the transcript after signing');
+  await days.fill('12.5');
+  await page.getByRole('button', { name: 'Save retention' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'Enter a whole number of days (0 or more).',
+  );
+  await expect(days).toHaveAttribute('aria-invalid', 'true');
+  await days.fill('21');
+  await page.getByLabel('Recording after signing').selectOption('keep');
+  await days.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Saved.' }),
+  ).toHaveText(
+    'Saved. Transcripts are kept 21 days after signing; the recording is kept.',
+  );
+  await expect(
+    page.getByText(
+      'Now: transcripts are kept 21 days after signing; recordings are kept.',
+    ),
+  ).toBeVisible();
+  await page.reload();
+  await signIn(page);
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: 'Settings', exact: true })
+    .click();
+  await expect(
+    page.getByText(
+      'Now: transcripts are kept 21 days after signing; recordings are kept.',
+    ),
+  ).toBeVisible();
+
+  // The sandbox EHR answers its metadata request.
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Connected to' }),
+  ).toHaveText(/^Connected to Sandbox EHR \(local\): FHIR .+ answered\.$/);
+  await page.screenshot({
+    path: 'test-results/settings-practice.png',
+    fullPage: true,
+  });
+});
