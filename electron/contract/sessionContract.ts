@@ -191,6 +191,8 @@ export interface ModelView {
   file: string;
   sizeBytes: number | null;
   installed: boolean;
+  /** A checksum is pinned, so it may be downloaded; else import only. */
+  downloadable: boolean;
   path: string;
   licence: string;
   multilingual: boolean;

@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { signIn, spawnAndRead, stopProcess } from './bridgeFixture';
+import { IMPORTED } from './settingsModelFile';
 
 // Settings against the full app core (settingsBridge.ts): the first
 // account is the owner, so it may change practice settings. Models come
@@ -76,6 +77,21 @@ test('downloads a model with a progress bar, cancels and resumes one, changes re
   await expect(row('paced.test')).toContainText('Installed');
   await expect(row('paced.test')).not.toContainText('Not installed');
   await expect(paced).toHaveCount(0);
+
+  // A model file the practice has: its checksum names the model it is.
+  await expect(row('unpinned.test')).toContainText(
+    'No pinned checksum: import a copy',
+  );
+  await page.getByLabel('Model file to import').setInputFiles({
+    name: 'ggml-imported.test.bin',
+    mimeType: 'application/octet-stream',
+    buffer: IMPORTED,
+  });
+  await page.getByRole('button', { name: 'Import model' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Installed as' }),
+  ).toHaveText('Installed as imported.test (checksum matches).');
+  await expect(row('imported.test')).not.toContainText('Not installed');
 
   // Retention: an invalid value is refused in words, a valid one is saved
   // and the page shows what settings:get now reports.

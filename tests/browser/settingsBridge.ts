@@ -1,9 +1,9 @@
 // The Settings screen's bridge (run through bin/run-ts.mjs by
 // settings.spec.ts): the full app core on a fresh passphrase-keyed store,
 // the in-process sandbox EHR, and a local stand-in for the model hub
-// (unreachable here) serving two small files pinned by sha256. One is
-// paced so its progress shows; the other stops half-way until cancelled,
-// then resumes in full.
+// (unreachable here) serving small files pinned by sha256, plus one not
+// pinned (import only). One is paced so its progress shows; another stops
+// half-way until cancelled, then resumes in full.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { startBridge } from '../../electron/core/bridge/server';
 import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
 import { fixtureEngines } from '../support/fixtureEngines';
 import { modelBytes, startModelServer } from '../support/modelServer';
+import { IMPORTED } from './settingsModelFile';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-settings-browser-'));
 process.env['HUSHNOTE_MODELS_DIR'] = path.join(dir, 'models');
@@ -21,6 +22,8 @@ const hub = await startModelServer(
   [
     { name: 'paced.test', bytes: modelBytes(2 * MB) },
     { name: 'halted.test', bytes: modelBytes(2 * MB), stallAt: MB },
+    { name: 'imported.test', bytes: IMPORTED },
+    { name: 'unpinned.test', bytes: modelBytes(MB), unpinned: true },
   ],
   40,
 );

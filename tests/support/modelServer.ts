@@ -16,6 +16,8 @@ export interface ServedModel {
    * Range requests (resumes) are answered in full.
    */
   stallAt?: number;
+  /** Listed with no checksum (and no size): importable, not downloadable. */
+  unpinned?: boolean;
 }
 
 export interface ModelServer {
@@ -92,8 +94,10 @@ async function pin(models: ServedModel[], base: string): Promise<void> {
       name: model.name,
       file: `ggml-${model.name}.bin`,
       url: `${base}/${model.name}.bin`,
-      sizeBytes: model.bytes.length,
-      sha256: createHash('sha256').update(model.bytes).digest('hex'),
+      sizeBytes: model.unpinned ? null : model.bytes.length,
+      sha256: model.unpinned
+        ? null
+        : createHash('sha256').update(model.bytes).digest('hex'),
       licence: 'MIT',
       multilingual: false,
     };

@@ -121,6 +121,7 @@ export function modelViews(
     file: m.file,
     sizeBytes: m.sizeBytes,
     installed: m.installed,
+    downloadable: m.sha256 !== null,
     path: m.path,
     licence: m.licence,
     multilingual: m.multilingual,

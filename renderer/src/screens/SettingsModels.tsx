@@ -76,7 +76,10 @@ function ModelRow({ model }: { model: ModelView }) {
       </td>
       <td>{model.licence}</td>
       <td>
-        {!model.installed && !running && (
+        {!model.installed && !model.downloadable && (
+          <span className="muted">No pinned checksum: import a copy</span>
+        )}
+        {!model.installed && model.downloadable && !running && (
           <button
             type="button"
             aria-label={`${verb} ${model.name}`}

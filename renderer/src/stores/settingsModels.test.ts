@@ -10,6 +10,7 @@ const model = (name: string, installed: boolean): ModelView => ({
   file: `ggml-${name}.bin`,
   sizeBytes: 1000,
   installed,
+  downloadable: true,
   path: `/models/ggml-${name}.bin`,
   licence: 'MIT',
   multilingual: false,
