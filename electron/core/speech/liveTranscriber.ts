@@ -200,15 +200,14 @@ export class LiveTranscriber extends EventEmitter<LiveEvents> {
     for (let i = 0; i < this.queue.length;) {
       const job = this.queue[i];
       if (!job || !head) break;
-      const channel = head.channel;
       const length = job.end - job.start + 0.4;
-      if (
-        job.channel !== channel ||
-        (window.length && seconds + length > WINDOW_SEC)
-      ) {
+      if (job.channel !== head.channel) {
         i++;
         continue;
       }
+      // A region that does not fit closes the window: packing a later one
+      // instead would put the channel's text out of time order.
+      if (window.length && seconds + length > WINDOW_SEC) break;
       window.push(job);
       seconds += length;
       this.queue.splice(i, 1);

@@ -4,7 +4,7 @@ import { log } from '../log/logger';
 import { isTextEcho } from './bleed';
 import { rms } from './energy';
 import { guardSegment } from './guards';
-import type { PackedSpan, SttEngine } from './sttEngine';
+import type { PackedSpan, SttEngine, SttSegment } from './sttEngine';
 
 /** One stretch of one channel, cut out and ready for the recognizer. */
 export interface RecognitionJob {
@@ -72,13 +72,20 @@ export async function recognizeWindow(
 
   const segments: Omit<Segment, 'id'>[] = [];
   const heard = new Set<number>();
-  for (const s of raw) {
-    const index = spanIndex(spans, (s.start + s.end) / 2);
+  for (const piece of raw.flatMap((s) => splitAcrossSpans(s, spans))) {
+    const index = spanIndex(spans, (piece.start + piece.end) / 2);
     const job = jobs[index];
     const span = spans[index];
     if (!job || !span) continue;
     heard.add(index);
-    const segment = toSegment(job, span, s.start, s.end, s.text, ctx);
+    const segment = toSegment(
+      job,
+      span,
+      piece.start,
+      piece.end,
+      piece.text,
+      ctx,
+    );
     if (segment) segments.push(segment);
   }
   const failed = jobs
@@ -104,6 +111,40 @@ function pack(jobs: RecognitionJob[]): {
     at += job.samples.length + gap;
   }
   return { samples, spans };
+}
+
+/**
+ * Whisper may return one segment over several packed regions ("More than
+ * half. Nearly every day."), which would put every word at one region's
+ * time. Such a segment is cut at sentence ends and each sentence is placed
+ * by its character position in the segment (speech rate taken as even);
+ * neighbouring sentences that land in the same region stay together.
+ */
+export function splitAcrossSpans(
+  segment: SttSegment,
+  spans: readonly PackedSpan[],
+): SttSegment[] {
+  const parts = segment.text.match(/[^.!?]+[.!?]*/g) ?? [];
+  const first = spanIndex(spans, segment.start);
+  const last = spanIndex(spans, Math.max(segment.start, segment.end - 0.01));
+  if (parts.length < 2 || first === last) return [segment];
+
+  const total = parts.reduce((n, part) => n + part.length, 0);
+  const secPerChar = (segment.end - segment.start) / total;
+  const pieces: (SttSegment & { span: number })[] = [];
+  let at = 0;
+  for (const part of parts) {
+    const start = segment.start + at * secPerChar;
+    const end = start + part.length * secPerChar;
+    at += part.length;
+    const span = spanIndex(spans, (start + end) / 2);
+    const previous = pieces.at(-1);
+    if (previous?.span === span) {
+      previous.text += part;
+      previous.end = end;
+    } else pieces.push({ start, end, text: part, span });
+  }
+  return pieces.map(({ start, end, text }) => ({ start, end, text }));
 }
 
 function spanIndex(spans: readonly PackedSpan[], bufferSec: number): number {
