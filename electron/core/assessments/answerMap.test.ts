@@ -45,4 +45,30 @@ describe('mapAnswer', () => {
       mapAnswer('I was at work for most of it and then I went home.'),
     ).toBeNull();
   });
+
+  it.each([
+    ['More than half the maze.', 2],
+    ['Several dais.', 1],
+    ['Nearly every date, definitely.', 3],
+  ])('reads the scale through a misheard word: "%s"', (text, value) => {
+    const found = mapAnswer(text);
+    expect(found?.value).toBe(value);
+    expect(found?.confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('takes no answer from loose words deep in a statement', () => {
+    const found = mapAnswer(
+      'Sometimes I think everyone would be better off without me, but I would never actually do anything.',
+    );
+    expect(found?.confidence ?? 0).toBeLessThan(0.6);
+    expect(mapAnswer('Seven days a week I work late.')).toBeNull();
+  });
+
+  it('prefers a later sentence that answers over an unsure first one', () => {
+    expect(
+      mapAnswer(
+        'Honestly it is the kind of thing I never talk about. Several days.',
+      )?.value,
+    ).toBe(1);
+  });
 });

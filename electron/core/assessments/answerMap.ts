@@ -1,4 +1,4 @@
-import { hasPhrase, normalize, sentences } from './text';
+import { hasPhrase, normalize, sentences, wordSimilarity, words } from './text';
 import type { AnswerOption } from './types';
 
 /**
@@ -115,14 +115,18 @@ export function mapAnswer(
 ): MappedAnswer | null {
   const frequency =
     options === undefined || options.some((o) => o.code === FREQUENCY_ZERO);
+  let unsure: MappedAnswer | null = null;
   for (const sentence of sentences(text)) {
     const normalized = normalize(sentence);
     const found = frequency
       ? mapSentence(normalized)
       : mapLabel(normalized, options);
-    if (found) return hedged(found, normalized);
+    if (!found) continue;
+    const reading = hedged(found, normalized);
+    if (reading.confidence >= SURE_ENOUGH) return reading;
+    unsure ??= reading;
   }
-  return frequency ? mapNumber(normalize(text)) : null;
+  return unsure ?? (frequency ? mapNumber(normalize(text)) : null);
 }
 
 /** LOINC answer code of "Not at all": marks the PHQ/GAD frequency scale. */
@@ -136,14 +140,70 @@ function mapLabel(text: string, options: AnswerOption[]): MappedAnswer | null {
   return named ? { value: named.value, confidence: 0.9 } : null;
 }
 
+/** A reading this sure ends the search; a less sure one waits for a better sentence. */
+const SURE_ENOUGH = 0.6;
+
+/**
+ * Loose phrases ("never", "a lot", "sometimes") answer the question only
+ * near the start of a reply; deep in a longer statement ("but I would never
+ * actually do anything") they describe something else, so they count
+ * below the proposal threshold. The scale's own words count anywhere.
+ */
+const LEAD_WORDS = 3;
+const SHORT_REPLY_WORDS = 6;
+const ANYWHERE_SURE = 0.9;
+const BURIED_PENALTY = 0.3;
+
 function mapSentence(text: string): MappedAnswer | null {
-  const hits = longestHits(text);
+  const exact = longestHits(text);
+  const hits = exact.length > 0 ? exact : misheardLabels(text);
   if (hits.length === 0) return null;
 
   const values = new Set(hits.map((hit) => hit.value));
   const best = hits.reduce((a, b) => (b.sure > a.sure ? b : a));
+  const sure = best.sure - (buried(text, best) ? BURIED_PENALTY : 0);
   if (values.size > 1) return { value: best.value, confidence: 0.4 };
-  return { value: best.value, confidence: best.sure };
+  return { value: best.value, confidence: round(sure) };
+}
+
+function buried(text: string, hit: Phrase): boolean {
+  if (hit.sure >= ANYWHERE_SURE) return false;
+  const spoken = words(text);
+  if (spoken.length <= SHORT_REPLY_WORDS) return false;
+  const at = ` ${spoken.slice(0, LEAD_WORDS + hit.words.split(' ').length).join(' ')} `;
+  return !at.includes(` ${hit.words} `);
+}
+
+/**
+ * The scale's labels with one word misheard ("several dais", "nearly
+ * every date"): the first word must be right and the other close, and the
+ * reading is less sure than the label itself.
+ */
+const LABELS: Phrase[] = [
+  { words: 'nearly every day', value: 3, sure: 0.85 },
+  { words: 'more than half the days', value: 2, sure: 0.85 },
+  { words: 'several days', value: 1, sure: 0.85 },
+  { words: 'not at all', value: 0, sure: 0.85 },
+];
+const MISHEARD = 0.5;
+
+function misheardLabels(text: string): Phrase[] {
+  const spoken = words(text);
+  return LABELS.filter((label) => {
+    const target = label.words.split(' ');
+    return spoken.some((_, from) => {
+      const heard = spoken.slice(from, from + target.length);
+      if (heard.length < target.length || heard[0] !== target[0]) return false;
+      const wrong = target.filter((word, i) => heard[i] !== word);
+      const [only] = wrong;
+      const i = only === undefined ? -1 : target.indexOf(only);
+      return (
+        wrong.length === 1 &&
+        only !== undefined &&
+        wordSimilarity(only, heard[i] ?? '') >= MISHEARD
+      );
+    });
+  });
 }
 
 /** Phrase hits, dropping any contained in a longer hit and negated ones. */

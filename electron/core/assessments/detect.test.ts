@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAssessments, PROPOSE_AT } from './detect';
+import type { Role, Segment } from '../domain/transcript';
 import { conversation } from './testing';
 
 describe('detectAssessments', () => {
@@ -132,4 +133,88 @@ describe('detectAssessments', () => {
       clear?.items[4]?.confidence ?? 0,
     );
   });
+
+  describe('on recognizer output', () => {
+    // tiny.en on the synthetic demo: misheard words, a question cut over two
+    // segments, item 9 without any of its cue words.
+    const turns: [Role, string][] = [
+      ['clinician', "Let's do our check-in questions."],
+      [
+        'clinician',
+        'Over the last two weeks, how often have you been bothered by little interest or pleasure in doing things?',
+      ],
+      ['client', "More than half the maze, I'd say."],
+      ['clinician', 'and feeling down, depressed or hopeless.'],
+      ['client', 'Nearly every day,'],
+      ['clinician', 'Trunnel falling or staring asleep or sleeping too much.'],
+      ['client', 'nearly every day, definitely.'],
+      ['clinician', 'Feeling tired or having little energy.'],
+      ['client', 'More than half the maze.'],
+      ['clinician', 'Per appetite or overeating.'],
+      ['client', 'Several dais.'],
+      [
+        'clinician',
+        'Feeling back about yourself or not your failure or have left yourself or your family down.',
+      ],
+      ['client', 'More than half the days.'],
+      [
+        'clinician',
+        'Trunnel concentrating on things such as reading or watching television.',
+      ],
+      ['client', 'Several days.'],
+      [
+        'clinician',
+        'Moving or speaking so slowly, no time or people kill them, no, this, or being so fidgety or restless,',
+      ],
+      ['clinician', "that you've been moving around a lot more than usual."],
+      ['client', 'Not at all.'],
+      [
+        'clinician',
+        'And thoughts that you would be mad or often mad, or un-ferging yourself in some way.',
+      ],
+      ['client', 'Several days.'],
+      [
+        'client',
+        'Sometimes I think everyone would be better off without me, but I would never actually do anything.',
+      ],
+    ];
+
+    it('reads all nine items in order', () => {
+      const [phq] = detectAssessments(tight(conversation(turns)));
+      expect(phq?.instrumentId).toBe('phq9');
+      expect(phq?.answers.slice(0, 9)).toEqual([2, 3, 3, 2, 1, 2, 1, 0, 1]);
+      expect(phq?.total).toBe(15);
+    });
+
+    it('leaves item 9 open when its reply is only a statement', () => {
+      const statement = turns.filter(([, text]) => text !== 'Several days.');
+      const [phq] = detectAssessments(tight(conversation(statement)));
+      expect(phq?.answers[8]).toBeNull();
+      expect(phq?.missing).toBeGreaterThan(0);
+    });
+
+    it('does not read garbled wording outside an administration', () => {
+      const segments = conversation([
+        ['clinician', 'How have you been sleeping lately?'],
+        ['client', 'Nearly every night I wake up at three.'],
+        [
+          'clinician',
+          'Feeling back about yourself or not your failure, you said last time.',
+        ],
+        ['client', 'Sometimes, yes.'],
+        ['clinician', 'And thoughts that you would be mad in some way?'],
+        ['client', 'No.'],
+      ]);
+      expect(detectAssessments(segments)).toEqual([]);
+    });
+  });
 });
+
+/** Recognizer timing: a clinician segment cut mid-sentence runs on at once. */
+function tight(segments: Segment[]): Segment[] {
+  return segments.map((segment, position) => ({
+    ...segment,
+    start: position * 3,
+    end: position * 3 + 2.5,
+  }));
+}

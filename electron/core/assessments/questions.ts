@@ -1,5 +1,6 @@
 import type { Segment } from '../domain/transcript';
 import { mapAnswer } from './answerMap';
+import { itemByWording, type Expected } from './itemWording';
 import { hasPhrase, hasStem, normalize, sentences } from './text';
 import type { Instrument, InstrumentItem } from './types';
 
@@ -67,7 +68,11 @@ export function questionsIn(
     const previous = asked.at(-1);
     const inRun =
       previous !== undefined && segment.start - previous.end <= RUN_GAP_SEC;
-    const found = itemsInSegment(segment, library, inRun, previous?.instrument);
+    const found = itemsInSegment(
+      segment,
+      library,
+      inRun ? previous : undefined,
+    );
     const replyIds =
       found.length > 0 ? repliesAfter(ordered, position, library) : [];
 
@@ -91,18 +96,36 @@ type Match = Pick<AskedItem, 'instrument' | 'item' | 'framed'>;
 function itemsInSegment(
   segment: Segment,
   library: Instrument[],
-  inRun: boolean,
-  current: Instrument | undefined,
+  runFrom: Match | undefined,
 ): Match[] {
   const found: Match[] = [];
+  let last = runFrom;
   for (const sentence of sentences(segment.text)) {
     const text = normalize(sentence);
+    const framed = isFramed(sentence);
+    const asking = isQuestion(sentence, text);
     const short = text.trim().split(' ').length <= RUN_SENTENCE_WORDS;
-    if (!isQuestion(sentence, text) && !(inRun && short)) continue;
-    const best = bestItem(text, library, current);
-    if (best) found.push({ ...best, framed: isFramed(sentence) });
+    const byCue =
+      asking || (runFrom && short)
+        ? bestItem(text, library, last?.instrument)
+        : undefined;
+    // Recognizer errors can hide every cue ("thought snap you would be mad
+    // or off hand"); an item read close to its printed wording still counts
+    // where an administration is plausible.
+    const byWording =
+      !byCue && (asking || framed || last)
+        ? itemByWording(text, library, last && expectedAfter(last))
+        : undefined;
+    const best = byCue ?? byWording;
+    if (!best) continue;
+    last = { instrument: best.instrument, item: best.item, framed };
+    found.push(last);
   }
   return found;
+}
+
+function expectedAfter(match: Match): Expected {
+  return { instrument: match.instrument, index: match.item.index + 1 };
 }
 
 /** Whether a sentence names the instrument's time frame or the questionnaire. */
@@ -162,8 +185,13 @@ function repliesAfter(
   library: Instrument[],
 ): string[] {
   const replies: string[] = [];
+  let asker = ordered[position];
   for (const segment of ordered.slice(position + 1)) {
     if (replies.length >= 3) break;
+    if (replies.length === 0 && asker && continues(asker, segment)) {
+      asker = segment;
+      continue;
+    }
     if (segment.role === 'client') {
       replies.push(segment.id);
       continue;
@@ -175,6 +203,19 @@ function repliesAfter(
     if (!clarifies(segment, library)) break;
   }
   return replies;
+}
+
+/** Recognizers cut long questions; an unfinished one runs into the next segment. */
+const CONTINUATION_GAP_SEC = 1;
+
+function continues(question: Segment, next: Segment): boolean {
+  return (
+    question.role === 'clinician' &&
+    next.role === question.role &&
+    next.channel === question.channel &&
+    next.start - question.end <= CONTINUATION_GAP_SEC &&
+    !/[.?!]["')]*$/.test(question.text.trim())
+  );
 }
 
 /** With no roles, a reply names no item, or names a frequency without asking. */
