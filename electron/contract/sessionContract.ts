@@ -210,6 +210,8 @@ export interface SettingsView {
   retentionDays: number | null;
   /** The recording after signing (present when the core reads the policy). */
   audioOnSign?: 'delete' | 'keep';
+  /** The signed-in user may change practice settings and models. */
+  canAdminister?: boolean;
   dataDir: string;
   modelsDir: string;
   hardware: { cores: number; memoryGiB: number };

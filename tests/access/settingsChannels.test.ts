@@ -184,6 +184,17 @@ describe('settings channels', () => {
     });
   });
 
+  it('tells the screen who may change settings', async () => {
+    await signIn('alex');
+    expect(await call('settings:get')).toMatchObject({
+      data: { canAdminister: true },
+    });
+    await signIn('blake');
+    expect(await call('settings:get')).toMatchObject({
+      data: { canAdminister: false },
+    });
+  });
+
   it('checks the sandbox EHR for a clinician, and audits the check', async () => {
     await signIn('blake');
     const reply = await call('ehr:test');

@@ -46,8 +46,7 @@ export class AccessGuard {
    */
   requireAdministrator(what: string): User {
     const user = this.requireUser();
-    const ownerId = this.store.repos.settings.get('access.ownerId');
-    if (user.role !== 'admin' && user.id !== ownerId) {
+    if (!this.administers(user)) {
       this.audit(user.id, 'deny', 'capability', what, {});
       throw new AppError(
         'forbidden',
@@ -56,6 +55,17 @@ export class AccessGuard {
     }
     this.auth.touch();
     return user;
+  }
+
+  /** Whether the signed-in user may make practice-wide changes; no audit. */
+  isAdministrator(): boolean {
+    const user = this.auth.user;
+    return user !== null && this.administers(user);
+  }
+
+  private administers(user: User): boolean {
+    const ownerId = this.store.repos.settings.get('access.ownerId');
+    return user.role === 'admin' || user.id === ownerId;
   }
 
   requireSession(sessionId: string, part: RecordPart, intent: Intent): User {

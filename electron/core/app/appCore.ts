@@ -129,6 +129,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     consentRequired: options.consentRequired ?? true,
     retentionDays: policies.get('default').transcriptDays,
     retention: () => policies.get('default'),
+    canAdminister: () => guard.isAdministrator(),
     dataDir: options.dataDir,
   });
   core.registry.register('session:billing', ({ sessionId }) =>

@@ -25,6 +25,8 @@ export interface AppHandlerDeps {
    * so a change through `settings:retention` shows at once.
    */
   retention?: () => RetentionView;
+  /** Whether the signed-in user may change settings (the app core's guard). */
+  canAdminister?: () => boolean;
   dataDir: string;
 }
 
@@ -75,6 +77,7 @@ function settingsView(deps: AppHandlerDeps): SettingsView {
       .map((f) => f.replace(/\.json$/, '')),
     retentionDays: retention ? retention.transcriptDays : deps.retentionDays,
     ...(retention ? { audioOnSign: retention.audioOnSign } : {}),
+    ...(deps.canAdminister ? { canAdminister: deps.canAdminister() } : {}),
     dataDir: deps.dataDir,
     modelsDir: modelsDir(),
     hardware: hardware(),

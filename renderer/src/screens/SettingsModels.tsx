@@ -20,6 +20,8 @@ export function ModelsPanel({
   models: ModelView[];
 }) {
   const recommended = models.find((m) => m.recommended);
+  // Absent from cores without accounts (UI work): the core still decides.
+  const mayChange = settings?.canAdminister !== false;
   return (
     <section className="panel" aria-labelledby="models-title">
       <h3 id="models-title">Speech models</h3>
@@ -43,7 +45,7 @@ export function ModelsPanel({
         </thead>
         <tbody>
           {models.map((m) => (
-            <ModelRow key={m.name} model={m} />
+            <ModelRow key={m.name} model={m} mayChange={mayChange} />
           ))}
         </tbody>
       </table>
@@ -51,12 +53,24 @@ export function ModelsPanel({
         Downloads resume where they stopped and are checked against a pinned
         checksum before use.
       </p>
-      <ImportModel />
+      {mayChange ? (
+        <ImportModel />
+      ) : (
+        <p className="muted">
+          An administrator or the practice owner downloads and imports models.
+        </p>
+      )}
     </section>
   );
 }
 
-function ModelRow({ model }: { model: ModelView }) {
+function ModelRow({
+  model,
+  mayChange,
+}: {
+  model: ModelView;
+  mayChange: boolean;
+}) {
   const client = useClient();
   const download = useModels((s) => s.downloads[model.name]);
   const start = useModels((s) => s.download);
@@ -76,10 +90,10 @@ function ModelRow({ model }: { model: ModelView }) {
       </td>
       <td>{model.licence}</td>
       <td>
-        {!model.installed && !model.downloadable && (
+        {mayChange && !model.installed && !model.downloadable && (
           <span className="muted">No pinned checksum: import a copy</span>
         )}
-        {!model.installed && model.downloadable && !running && (
+        {mayChange && !model.installed && model.downloadable && !running && (
           <button
             type="button"
             aria-label={`${verb} ${model.name}`}

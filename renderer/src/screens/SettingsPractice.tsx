@@ -29,7 +29,15 @@ export function PracticePanel({ settings }: { settings: SettingsView }) {
         <dt>Data folder</dt>
         <dd>{settings.dataDir}</dd>
       </dl>
-      <RetentionForm settings={settings} />
+      <h4 id="retention-title">Retention</h4>
+      <p className="muted">{currentRetention(settings)}</p>
+      {settings.canAdminister === false ? (
+        <p className="muted">
+          An administrator or the practice owner changes retention.
+        </p>
+      ) : (
+        <RetentionForm settings={settings} />
+      )}
     </section>
   );
 }
@@ -54,7 +62,21 @@ function ConnectionCheck() {
   );
 }
 
-/** Administrators and the owner change it; others are told so in words. */
+function currentRetention(settings: SettingsView): string {
+  const transcript =
+    settings.retentionDays === null
+      ? 'transcripts are kept'
+      : `transcripts are kept ${settings.retentionDays} days after signing`;
+  const audio =
+    settings.audioOnSign === undefined
+      ? ''
+      : settings.audioOnSign === 'delete'
+        ? '; recordings are deleted at signing'
+        : '; recordings are kept';
+  return `Now: ${transcript}${audio}.`;
+}
+
+/** For administrators and the owner; the core refuses anyone else. */
 function RetentionForm({ settings }: { settings: SettingsView }) {
   const client = useClient();
   const { saving, error, saved } = usePractice((s) => s.retention);
@@ -69,18 +91,6 @@ function RetentionForm({ settings }: { settings: SettingsView }) {
 
   return (
     <form aria-labelledby="retention-title" onSubmit={submit} noValidate>
-      <h4 id="retention-title">Retention</h4>
-      <p className="muted">
-        Now:{' '}
-        {settings.retentionDays === null
-          ? 'transcripts are kept'
-          : `transcripts are kept ${settings.retentionDays} days after signing`}
-        {settings.audioOnSign &&
-          (settings.audioOnSign === 'delete'
-            ? '; recordings are deleted at signing'
-            : '; recordings are kept')}
-        .
-      </p>
       <div className="form-row">
         <label>
           Days to keep the transcript after signing
