@@ -208,3 +208,38 @@ describe('settings channels', () => {
     ]);
   });
 });
+
+describe('EHR check against a FHIR server that does not answer', () => {
+  it('reports ehr_unreachable instead of failing the call', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-ehr-check-'));
+    // Port 1 on loopback: nothing listens there, the connection is refused.
+    const core = await createAppCore({
+      mode: 'bridge',
+      version: 'test',
+      dataDir: dir,
+      ehr: 'http://127.0.0.1:1/fhir',
+      keyStore: new PassphraseKeyStore(
+        path.join(dir, 'keys.json'),
+        'settings passphrase',
+        { N: 2 ** 12, r: 8, p: 1 },
+      ),
+      engines: fixtureEngines(),
+    });
+    try {
+      const call = (channel: Channel, request: unknown = {}) =>
+        core.registry.dispatch(channel, request, { origin: 'bridge' });
+      await call('auth:setup', {
+        username: 'alex',
+        displayName: 'Alex Owner',
+        password: PASSWORD,
+      });
+      expect(await call('ehr:test')).toMatchObject({
+        ok: true,
+        data: { connector: 'EHR', ok: false, kind: 'ehr_unreachable' },
+      });
+    } finally {
+      await core.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
