@@ -9,7 +9,7 @@ import { fixtureModel, recording, TEST_THREADS } from './llmEngine';
 
 // Acceptance (issue #6) with the real small model: a BIRP note under the
 // JSON-schema grammar. The two-hour map-reduce case is in
-// realLlmLong.pending.test.ts.
+// realLlmLong.test.ts.
 const modelPath = fixtureModel();
 
 describe('drafting with the fixture LLM', () => {
