@@ -1,6 +1,3 @@
-// TODO(#11): pending acceptance, kept out of `npm test`: on real tiny.en
-// output of the demo recording the verbal PHQ-9 detector found 2 of 9
-// items (9 of 9 on the reference text). Run with `npm run test:pending`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,7 +25,7 @@ const appointment = appointmentSchema.parse(
 );
 
 /** The main job on real recordings with the real fixture models (issue #11). */
-describe('the main job with real models: the demo (pending)', () => {
+describe('the main job with real models: the demo', () => {
   let dir: string;
   let store: StoreHandle;
   let ehr: EhrTarget;
