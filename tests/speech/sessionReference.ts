@@ -26,6 +26,12 @@ export function loadSession(name: string): {
 /**
  * Share of the client's words that reappear inside clinician segments that
  * overlap the client's utterance in time: the bleed the pipeline let through.
+ *
+ * A word the clinician really said is not bleed: the clinician's own
+ * reference words around those segments are taken out of the pool first.
+ * Without that, a common word ("to", "for", "when") in a neighbouring
+ * clinician turn within the time tolerance counted as leaked even though
+ * no client audio reached the clinician's transcript.
  */
 export function clientWordsInClinician(
   utterances: Utterance[],
@@ -36,23 +42,40 @@ export function clientWordsInClinician(
   for (const u of utterances.filter((x) => x.role === 'client')) {
     const words = normalizeWords(u.text);
     total += words.length;
-    const heard = segments
-      .filter(
-        (s) =>
-          s.role === 'clinician' &&
-          s.start < u.end + 0.5 &&
-          s.end > u.start - 0.5,
-      )
-      .flatMap((s) => normalizeWords(s.text));
-    const pool = new Map<string, number>();
-    for (const w of heard) pool.set(w, (pool.get(w) ?? 0) + 1);
-    for (const w of words) {
-      const left = pool.get(w) ?? 0;
-      if (left > 0) {
-        leaked++;
-        pool.set(w, left - 1);
-      }
-    }
+    const heard = segments.filter(
+      (s) =>
+        s.role === 'clinician' &&
+        s.start < u.end + TOLERANCE_SEC &&
+        s.end > u.start - TOLERANCE_SEC,
+    );
+    const pool = bag(heard.flatMap((s) => normalizeWords(s.text)));
+    const own = utterances.filter(
+      (c) =>
+        c.role === 'clinician' &&
+        heard.some(
+          (s) =>
+            c.start < s.end + TOLERANCE_SEC && c.end > s.start - TOLERANCE_SEC,
+        ),
+    );
+    for (const w of own.flatMap((c) => normalizeWords(c.text))) take(pool, w);
+    for (const w of words) if (take(pool, w)) leaked++;
   }
   return total ? leaked / total : 0;
+}
+
+/** Slack between reference and segment times (Whisper's edges are rough). */
+const TOLERANCE_SEC = 0.5;
+
+function bag(words: readonly string[]): Map<string, number> {
+  const pool = new Map<string, number>();
+  for (const w of words) pool.set(w, (pool.get(w) ?? 0) + 1);
+  return pool;
+}
+
+/** Removes one `word` from `pool`; false when there was none left. */
+function take(pool: Map<string, number>, word: string): boolean {
+  const left = pool.get(word) ?? 0;
+  if (left === 0) return false;
+  pool.set(word, left - 1);
+  return true;
 }
