@@ -41,7 +41,7 @@ describe('evidence audio store', () => {
 
   it('keeps only the last of overlapping requests', async () => {
     // The first reply arrives after the second: it must not replace it.
-    let release = () => undefined as void;
+    let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     let count = 0;
     const client = {
