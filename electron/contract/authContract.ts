@@ -63,6 +63,15 @@ export const addUserSchema = z
   .strict();
 
 /**
+ * Administrators and the owner disable an account (it can no longer sign
+ * in; an open session ends) or enable it again. Nobody disables their own
+ * account, and the practice owner is never disabled.
+ */
+export const setUserDisabledSchema = z
+  .object({ userId: z.string().min(1).max(200), disabled: z.boolean() })
+  .strict();
+
+/**
  * Channels that work without a signed-in, unlocked user. Everything else
  * can return or change PHI and is refused when nobody is signed in or the
  * app is locked (HIPAA 164.312(a)(2)(iii) automatic logoff).

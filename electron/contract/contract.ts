@@ -4,6 +4,7 @@ import {
   addUserSchema,
   breakGlassSchema,
   loginSchema,
+  setUserDisabledSchema,
   setupSchema,
   unlockSchema,
   type AuthStatusView,
@@ -155,6 +156,8 @@ export const contract = {
   'auth:breakGlass': channel<AuthStatusView>()(breakGlassSchema),
   'users:list': channel<UserView[]>()(empty),
   'users:add': channel<UserView>()(addUserSchema),
+  /** Administrator or owner: disables or re-enables an account; audited. */
+  'users:setDisabled': channel<UserView>()(setUserDisabledSchema),
   /** The unsigned note drafted again: another template, or one section. */
   'note:redraft': channel<NoteVersionView>()(redraftSchema),
   /** A stretch of the session's recording (evidence playback) as a WAV. */

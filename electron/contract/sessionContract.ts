@@ -205,7 +205,10 @@ export interface SettingsView {
   /** Recording consent must be recorded before capture starts. */
   consentRequired: boolean;
   ehrConnector: string;
+  /** The names of the payer profiles under resources/payers. */
   payerProfiles: string[];
+  /** The same profiles' telehealth rules, read-only (from the core). */
+  payers?: PayerSummaryView[];
   /** Days recordings are kept after the note is signed; null keeps them. */
   retentionDays: number | null;
   /** The recording after signing (present when the core reads the policy). */
@@ -215,4 +218,30 @@ export interface SettingsView {
   dataDir: string;
   modelsDir: string;
   hardware: { cores: number; memoryGiB: number };
+}
+
+/** Where the client was, and how the visit took place, per payer profile. */
+export interface PayerPlacementView {
+  modality: 'video' | 'audio' | 'in-person';
+  location: 'home' | 'other';
+  /** CMS place-of-service code, e.g. 10 (home) or 02 (elsewhere). */
+  pos: string;
+  /** Telehealth modifiers the payer expects (95, 93, FQ, ...). */
+  modifiers: string[];
+  /** False when the payer does not cover this modality there. */
+  allowed: boolean;
+  note?: string;
+}
+
+/** A payer profile as Settings shows it; billing reads the full file. */
+export interface PayerSummaryView {
+  name: string;
+  displayName: string;
+  /** The date the profile's rules apply from (ISO date). */
+  effective: string;
+  /** 837P SBR09 claim filing indicator (MB, CI, ...). */
+  claimFilingIndicator: string;
+  placements: PayerPlacementView[];
+  /** Set instead of the rules when the profile file is not valid. */
+  problem?: string;
 }

@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors';
-import { appendAudit } from '../audit/audit';
+import { appendAudit, type AuditInput } from '../audit/audit';
 import type { StoreHandle } from '../services/storeHandle';
 import type { User, UserRole } from '../store/repositories/users';
 import type { AuthState } from './authState';
@@ -90,6 +90,7 @@ export class AuthService {
 
   /** Only the signed-in user's own password unlocks. */
   async unlock(password: string): Promise<AuthStatus> {
+    this.endSessionIfDisabled();
     const user = this.state.user;
     if (!user) throw new AppError('unauthorized', 'Sign in first.');
     const fresh = this.store.repos.users.require(user.id);
@@ -132,6 +133,9 @@ export class AuthService {
     password: string;
   }): Promise<User> {
     const actor = this.requireAdmin();
+    if (this.store.repos.users.findByUsername(input.username)) {
+      throw new AppError('conflict', 'That username is already taken.');
+    }
     const user = this.store.repos.users.create({
       username: input.username,
       displayName: input.displayName,
@@ -140,6 +144,55 @@ export class AuthService {
     });
     this.audit(actor.id, 'create', 'user', user.id);
     return user;
+  }
+
+  /**
+   * Admins (and the owner) disable an account or enable it again. Nobody
+   * disables themself, and the owner (the practice has one, made on first
+   * run) is never disabled, so someone can always manage users. Each
+   * change and each refusal is audited.
+   */
+  setUserDisabled(userId: string, disabled: boolean): User {
+    const actor = this.requireAdmin();
+    const target = this.store.repos.users.require(userId);
+    if (disabled) this.refuseToDisable(actor, target);
+    if ((target.disabledAt !== null) === disabled) return target;
+
+    if (disabled) this.store.repos.users.disable(target.id);
+    else this.store.repos.users.enable(target.id);
+    this.audit(actor.id, 'update', 'user', target.id, { disabled });
+    return this.store.repos.users.require(target.id);
+  }
+
+  private refuseToDisable(actor: User, target: User): void {
+    const ownerId = this.store.repos.settings.get('access.ownerId');
+    const refuse = (reason: string, message: string) => {
+      this.audit(actor.id, 'deny', 'user', target.id, {
+        disabled: true,
+        reason,
+      });
+      return new AppError('forbidden', message);
+    };
+    if (target.id === actor.id) {
+      throw refuse('self', 'You cannot disable your own account.');
+    }
+    if (target.id === ownerId) {
+      throw refuse('owner', 'The practice owner cannot be disabled.');
+    }
+  }
+
+  /**
+   * Ends the session of a user disabled since signing in (by another
+   * window or process on the same store); the gate calls it before each
+   * guarded call.
+   */
+  endSessionIfDisabled(): void {
+    const user = this.state.user;
+    if (!user) return;
+    const fresh = this.store.repos.users.get(user.id);
+    if (fresh && fresh.disabledAt === null) return;
+    this.audit(user.id, 'logout', 'user', user.id, { reason: 'disabled' });
+    this.state.signOut();
   }
 
   listUsers(): User[] {
@@ -170,10 +223,18 @@ export class AuthService {
       | 'lock'
       | 'unlock'
       | 'deny'
-      | 'break_glass',
+      | 'break_glass'
+      | 'update',
     objectType: string,
     objectId: string,
+    detail?: AuditInput['detail'],
   ): void {
-    appendAudit(this.store.db, { actor, action, objectType, objectId });
+    appendAudit(this.store.db, {
+      actor,
+      action,
+      objectType,
+      objectId,
+      ...(detail ? { detail } : {}),
+    });
   }
 }

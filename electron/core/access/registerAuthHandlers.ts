@@ -5,8 +5,9 @@ import type { AccessGuard } from './accessGuard';
 import type { AuthService } from './authService';
 
 /**
- * The sign-in channels, and the gate that refuses every other channel
- * while nobody is signed in or the app is locked. The CLI runs as the OS
+ * The sign-in and user channels, and the gate that refuses every other
+ * channel while nobody is signed in, the app is locked, or the signed-in
+ * account has been disabled meanwhile. The CLI runs as the OS
  * user and does not pass through here.
  */
 export function registerAuthHandlers(
@@ -16,6 +17,7 @@ export function registerAuthHandlers(
 ): void {
   registry.setGate((name, context) => {
     if (context.origin === 'cli' || PUBLIC_CHANNELS.has(name)) return;
+    auth.endSessionIfDisabled();
     guard.requireUser();
   });
 
@@ -32,6 +34,9 @@ export function registerAuthHandlers(
   });
   registry.register('users:add', async (r) =>
     toUserView(await auth.addUser(r)),
+  );
+  registry.register('users:setDisabled', ({ userId, disabled }) =>
+    toUserView(auth.setUserDisabled(userId, disabled)),
   );
 }
 

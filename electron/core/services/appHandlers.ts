@@ -1,4 +1,3 @@
-import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import type {
   AuditView,
@@ -9,7 +8,8 @@ import type {
 import type { AuditEntry, AuditQuery } from '../audit/audit';
 import type { HandlerRegistry } from '../ipc/registry';
 import { listModels, type ModelStatus } from '../models/manager';
-import { modelsDir, resourcePath } from '../paths';
+import { modelsDir } from '../paths';
+import { payerProfileNames, payerSummaries } from './payerSummaries';
 
 /** What the Settings and Audit screens read, supplied by whoever opened the store. */
 export interface AppHandlerDeps {
@@ -72,9 +72,8 @@ function settingsView(deps: AppHandlerDeps): SettingsView {
   return {
     consentRequired: deps.consentRequired,
     ehrConnector: deps.ehrConnector,
-    payerProfiles: readdirSync(resourcePath('payers'))
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => f.replace(/\.json$/, '')),
+    payerProfiles: payerProfileNames(),
+    payers: payerSummaries(),
     retentionDays: retention ? retention.transcriptDays : deps.retentionDays,
     ...(retention ? { audioOnSign: retention.audioOnSign } : {}),
     ...(deps.canAdminister ? { canAdminister: deps.canAdminister() } : {}),

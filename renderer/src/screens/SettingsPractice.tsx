@@ -1,5 +1,9 @@
 import { useState, type SyntheticEvent } from 'react';
-import type { SettingsView } from '../../../electron/contract/contract';
+import type {
+  PayerPlacementView,
+  PayerSummaryView,
+  SettingsView,
+} from '../../../electron/contract/contract';
 import { useClient } from '../api/context';
 import {
   MAX_RETENTION_DAYS,
@@ -19,7 +23,13 @@ export function PracticePanel({ settings }: { settings: SettingsView }) {
           <ConnectionCheck />
         </dd>
         <dt>Payer profiles</dt>
-        <dd>{settings.payerProfiles.join(', ')}</dd>
+        <dd>
+          {settings.payers ? (
+            <PayerProfiles payers={settings.payers} />
+          ) : (
+            settings.payerProfiles.join(', ')
+          )}
+        </dd>
         <dt>Recording consent</dt>
         <dd>
           {settings.consentRequired
@@ -40,6 +50,82 @@ export function PracticePanel({ settings }: { settings: SettingsView }) {
       )}
     </section>
   );
+}
+
+/** Each payer's place of service and modifiers, as claims will carry them. */
+function PayerProfiles({ payers }: { payers: PayerSummaryView[] }) {
+  return (
+    <>
+      {payers.map((payer) => (
+        <PayerProfile key={payer.name} payer={payer} />
+      ))}
+      <p className="muted">
+        Edit the files under resources/payers to change these rules.
+      </p>
+    </>
+  );
+}
+
+function PayerProfile({ payer }: { payer: PayerSummaryView }) {
+  if (payer.problem) {
+    return (
+      <p className="error">
+        {payer.name}: {payer.problem}
+      </p>
+    );
+  }
+  return (
+    <table aria-label={`Payer ${payer.displayName}`}>
+      <caption>
+        {payer.displayName} ({payer.name}) · claim filing{' '}
+        {payer.claimFilingIndicator} · from {payer.effective}
+      </caption>
+      <thead>
+        <tr>
+          <th>Visit</th>
+          <th>Client at</th>
+          <th>Place of service</th>
+          <th>Modifiers</th>
+          <th>Notes</th>
+        </tr>
+      </thead>
+      <tbody>
+        {payer.placements.map((p) => (
+          <tr key={`${p.modality}-${p.location}`}>
+            <td>{MODALITY_WORDS[p.modality]}</td>
+            <td>{p.location === 'home' ? 'Home' : 'Elsewhere'}</td>
+            <td>{posWords(p.pos)}</td>
+            <td>{p.modifiers.length ? p.modifiers.join(', ') : 'None'}</td>
+            <td>{placementNote(p)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const MODALITY_WORDS: Record<PayerPlacementView['modality'], string> = {
+  video: 'Video',
+  audio: 'Audio only',
+  'in-person': 'In person',
+};
+
+/** CMS place-of-service codes the payer profiles use. */
+const POS_NAMES: Record<string, string> = {
+  '02': 'telehealth, not at home',
+  '10': 'telehealth at home',
+  '11': 'office',
+  '12': 'home',
+};
+
+function posWords(pos: string): string {
+  const name = POS_NAMES[pos];
+  return name ? `POS ${pos} (${name})` : `POS ${pos}`;
+}
+
+function placementNote(p: PayerPlacementView): string {
+  const covered = p.allowed ? '' : 'Not covered. ';
+  return `${covered}${p.note ?? ''}`.trim();
 }
 
 function ConnectionCheck() {

@@ -112,6 +112,15 @@ export class UsersRepository {
     );
   }
 
+  /** Lets a disabled user sign in again. */
+  enable(id: string): void {
+    guarded(() =>
+      this.db
+        .prepare('UPDATE users SET disabled_at = NULL WHERE id = ?')
+        .run(id),
+    );
+  }
+
   linkSupervisor(supervisorId: string, superviseeId: string): void {
     guarded(() =>
       this.db
