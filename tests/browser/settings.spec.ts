@@ -1,11 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
-import { signIn, spawnAndRead, stopProcess } from './bridgeFixture';
+import { CLINICIAN, signIn, spawnAndRead, stopProcess } from './bridgeFixture';
 import { IMPORTED } from './settingsModelFile';
 
 // Settings against the full app core (settingsBridge.ts): the first
-// account is the owner, so it may change practice settings. Models come
-// from a local stand-in for the hub; the EHR is the in-process sandbox.
+// account is the owner, so it may change practice settings and manage
+// users. Models come from a local stand-in for the hub; the EHR is the
+// in-process sandbox.
+const PASSWORD = 'synthetic test pass phrase';
 let bridge: { child: ChildProcess; openUrl: string };
 
 test.beforeAll(async () => {
@@ -136,4 +138,102 @@ test('downloads a model with a progress bar, cancels and resumes one, changes re
     path: 'test-results/settings-practice.png',
     fullPage: true,
   });
+});
+
+test('the owner adds and disables users; a clinician manages none; payer rules show', async ({
+  page,
+}) => {
+  await page.goto(bridge.openUrl);
+  await signIn(page);
+  const openSettings = async () => {
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: 'Settings', exact: true })
+      .click();
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+      'Settings',
+    );
+  };
+  await openSettings();
+
+  // Each payer profile's telehealth rules, as claims will carry them.
+  const medicare = page.getByRole('table', {
+    name: 'Payer Medicare Part B (traditional)',
+  });
+  await expect(
+    medicare.getByRole('row').filter({ hasText: 'Audio only' }).first(),
+  ).toContainText('POS 10 (telehealth at home)93');
+  await expect(
+    page
+      .getByRole('table', { name: 'Payer Generic commercial plan' })
+      .getByRole('row')
+      .filter({ hasText: 'Video' })
+      .first(),
+  ).toContainText('95');
+
+  // Add a clinician from the keyboard; a mistyped confirmation is refused.
+  const users = page.getByRole('table', { name: 'Users' });
+  const row = (username: string) =>
+    users.getByRole('row').filter({ hasText: username });
+  await expect(row(CLINICIAN.username)).toContainText('You');
+  await expect(page.getByRole('form', { name: 'Add user' })).toBeVisible();
+  const addUser = async (name: string, username: string, confirm: string) => {
+    await page.getByLabel('Display name').fill(name);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Role').selectOption('clinician');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Confirm password').fill(confirm);
+    await page.getByLabel('Confirm password').press('Enter');
+  };
+  await addUser('Jordan Lee', 'jlee', 'not the same');
+  await expect(page.getByRole('alert')).toHaveText('The two passwords differ.');
+  await expect(page.getByLabel('Confirm password')).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+  await page.getByLabel('Confirm password').fill(PASSWORD);
+  await page.getByLabel('Confirm password').press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Added' }),
+  ).toHaveText('Added Jordan Lee (jlee).');
+  await expect(row('jlee')).toContainText('Jordan LeejleeClinicianActive');
+  await addUser('Sam Park', 'spark', PASSWORD);
+  await expect(row('spark')).toContainText('Active');
+
+  // Disabled, the account shows so; its button now enables it.
+  await page.getByRole('button', { name: 'Disable jlee' }).click();
+  await expect(row('jlee')).toContainText('Disabled');
+  await expect(page.getByRole('button', { name: 'Enable jlee' })).toBeVisible();
+  await page.screenshot({
+    path: 'test-results/settings-users.png',
+    fullPage: true,
+  });
+
+  // A disabled account cannot sign in.
+  const signInAs = async (username: string) => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    // Settings' own Username field is gone once the sign-in form shows.
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  };
+  await signInAs('jlee');
+  await expect(page.getByRole('alert')).toContainText(
+    'Wrong username or password.',
+  );
+
+  // A clinician who is not the owner sees no user management.
+  await page.getByLabel('Username').fill('spark');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('navigation')).toContainText('Sam Park');
+  await openSettings();
+  await expect(medicare).toBeVisible();
+  await expect(
+    page.getByText('An administrator or the practice owner changes retention.'),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Users' })).toHaveCount(0);
+  await expect(page.getByRole('form', { name: 'Add user' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Disable / })).toHaveCount(0);
 });
