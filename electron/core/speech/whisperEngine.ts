@@ -59,11 +59,32 @@ export async function loadWhisperAddon(): Promise<{
     const binding = await import('@fugood/whisper.node');
     loaded = { module: await binding.loadWhisperModule(), kind: 'prebuilt' };
   }
-  // Disabling the native log resets whisper.cpp to its stderr printer; an
-  // enabled log whose callback drops everything is what keeps stderr quiet
-  // (whisper.cpp's log lines can quote transcript text).
-  loaded.module.WhisperContext.toggleNativeLog(true, () => undefined);
   return loaded;
+}
+
+/**
+ * whisper.cpp's log lines can quote transcript text, so they are silenced
+ * while any context is open. Disabling the binding's log would reset
+ * whisper.cpp to its stderr printer; the quiet way is an enabled log whose
+ * callback drops everything. That callback is a thread-safe function the
+ * binding never unrefs, so it alone keeps Node's event loop alive: it is
+ * dropped when the last context is released, or a CLI run never exits.
+ */
+let openContexts = 0;
+
+function holdQuietLog(module: WhisperModule): void {
+  if (openContexts++ === 0)
+    module.WhisperContext.toggleNativeLog(true, () => undefined);
+}
+
+function releaseQuietLog(module: WhisperModule): void {
+  openContexts = Math.max(0, openContexts - 1);
+  if (openContexts === 0) module.WhisperContext.toggleNativeLog(false);
+}
+
+/** Open whisper.cpp contexts; the native log is quiet while this is above 0. */
+export function openWhisperContextCount(): number {
+  return openContexts;
 }
 
 export interface WhisperEngineOptions {
@@ -108,13 +129,37 @@ export async function createWhisperEngine(
  * A raw whisper.cpp context from the addon `loadWhisperAddon` picks, for
  * callers that need the binding itself (the bare-binding benchmark, model
  * tests). Check the file with inspectModelFile first: malformed headers abort
- * the process inside whisper.cpp.
+ * the process inside whisper.cpp. Release it when done: an open context
+ * keeps the process alive (see holdQuietLog).
  */
 export async function openWhisperContext(
   modelPath: string,
 ): Promise<WhisperContext> {
   const { module } = await loadWhisperAddon();
-  return new module.WhisperContext({ filePath: modelPath, useGpu: false });
+  holdQuietLog(module);
+  let context: WhisperContext;
+  try {
+    context = new module.WhisperContext({ filePath: modelPath, useGpu: false });
+  } catch (error) {
+    releaseQuietLog(module);
+    throw error;
+  }
+  const release = context.release.bind(context);
+  let released = false;
+  // An own property shadows the binding's read-only method: every caller's
+  // release also drops its hold on the quiet log, once.
+  Object.defineProperty(context, 'release', {
+    value: async () => {
+      if (released) return;
+      released = true;
+      try {
+        await release();
+      } finally {
+        releaseQuietLog(module);
+      }
+    },
+  });
+  return context;
 }
 
 class WhisperEngine implements SttEngine {
