@@ -98,6 +98,8 @@ describe('review: template switch, section redraft, evidence audio (issue #10)',
     expect(birp.version).toBe(2);
     expect(birp.status).toBe('edited');
     expect(birp.draft.format).toBe('birp');
+    // The note itself now says BIRP, not only its newest version.
+    expect(store.repos.notes.forSession(sessionId)[0]?.template).toBe('birp');
     expect(sectionIds(birp.draft)).toEqual([
       'behavior',
       'intervention',

@@ -26,8 +26,6 @@ export interface RedraftRequest {
  * section: simple, and exact for the rules engine.
  * TODO(#10): with the LLM engine that costs a whole draft per section; a
  * section-only compose in drafting/ would save the other sections' calls.
- * TODO(#10): `notes.template` keeps the first template after a switch; every
- * reader uses the version content's `format`, but the column goes stale.
  */
 export async function redraft(
   store: StoreHandle,

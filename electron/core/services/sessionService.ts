@@ -207,7 +207,7 @@ export function createSessionService(deps: SessionServiceDeps): SessionService {
         current,
         request,
       );
-      const version = repos.notes.saveEdit(note.id, draft, actor);
+      const version = repos.notes.saveEdit(note.id, draft, actor, draft.format);
       audit('update', 'note', version.noteId);
       log().info('note.redrafted', {
         sessionId,

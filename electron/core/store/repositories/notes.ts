@@ -75,10 +75,22 @@ export class NotesRepository {
     });
   }
 
-  /** Saves the clinician's edits as a new version with their diff. */
-  saveEdit(noteId: string, content: unknown, authorId: string): NoteVersion {
+  /**
+   * Saves the clinician's edits as a new version with their diff. A
+   * `template` (a redraft in another template) becomes the note's template.
+   */
+  saveEdit(
+    noteId: string,
+    content: unknown,
+    authorId: string,
+    template?: string,
+  ): NoteVersion {
     return this.write(() => {
       this.assertUnsigned(noteId);
+      if (template !== undefined)
+        this.db
+          .prepare('UPDATE notes SET template = ? WHERE id = ?')
+          .run(template, noteId);
       return this.insertVersion(noteId, 'edited', content, authorId, {});
     });
   }
