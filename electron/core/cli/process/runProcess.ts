@@ -12,6 +12,7 @@ import type { ProcessFlags } from '../commands/process';
 import { openEhr, type EhrTarget } from '../../delivery/ehrTarget';
 import { loadAppointment } from './loadAppointment';
 import { createStepBar } from './progressBar';
+import { deliveryLines } from './deliveryLines';
 import { renderSummary } from './summary';
 
 /** `hushnote process`: the main job, from a recording to a delivered note. */
@@ -56,7 +57,9 @@ export async function runProcess(
     if (flags.signAs)
       detail = await signAndDeliver(detail, flags.signAs, service, bar, ehr);
     bar.stop();
-    report(detail, flags, out, ehr ? await ehr.describe() : []);
+    const ehrLines = ehr ? await ehr.describe() : [];
+    if (flags.ehr) ehrLines.push(...deliveryLines(detail));
+    report(detail, flags, out, ehrLines);
   } finally {
     bar.stop();
     await engines.dispose();
