@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -90,6 +91,10 @@ describe('nothing readable at rest', () => {
     ].filter((f) => existsSync(f));
     expect(files.length).toBeGreaterThan(0);
     for (const file of files) expect(leakedWords(file, words)).toEqual([]);
+  });
+
+  it('the database is readable by its owner alone', () => {
+    expect(statSync(databaseFile(dataDir)).mode & 0o077).toBe(0);
   });
 
   it('strings finds no transcript word in any spool chunk', () => {

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { isAppError } from '../../contract/errors';
 import {
@@ -45,5 +45,15 @@ export async function openStore(options: {
   }
   if (pending) await options.keyStore.remove(DATABASE_NEXT_KEY);
   migrate(db);
+  ownerOnly(file);
   return db;
+}
+
+/**
+ * The database and its journal files readable by the user alone: they are
+ * encrypted, but a data folder given with --data-dir may be shared.
+ */
+function ownerOnly(file: string): void {
+  for (const f of [file, `${file}-wal`, `${file}-shm`])
+    if (existsSync(f)) chmodSync(f, 0o600);
 }
