@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,28 @@ describe('the hushnote CLI ends when its work is done', () => {
       segments: { text: string }[];
     };
     expect(result.segments.map((s) => s.text).join(' ')).toMatch(/country/i);
+  });
+
+  it('process refuses an unknown --format before any work, leaving no data behind', async () => {
+    const dataDir = path.join(
+      mkdtempSync(path.join(tmpdir(), 'hushnote-cli-format-')),
+      'data',
+    );
+    dataDirs.push(path.dirname(dataDir));
+    const run = await hushnote([
+      'process',
+      'resources/samples/cbt-phq9-demo.flac',
+      '--appointment',
+      'resources/samples/cbt-phq9-demo.appointment.json',
+      '--format',
+      'nosuch',
+      '--data-dir',
+      dataDir,
+    ]);
+
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('No note template named "nosuch"');
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it('process exits 0 after signing and delivering to the sandbox EHR', async () => {

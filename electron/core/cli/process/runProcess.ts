@@ -6,6 +6,7 @@ import { parseChannels } from '../../speech/roles';
 import { createSessionService } from '../../services/sessionService';
 import { openStoreHandle } from '../../services/storeHandle';
 import type { SessionDetail } from '../../services/types';
+import { loadTemplate } from '../../drafting/templates';
 import type { DraftEngine } from '../../drafting/types';
 import type { Output } from '../output';
 import type { ProcessFlags } from '../commands/process';
@@ -23,6 +24,8 @@ export async function runProcess(
 ): Promise<void> {
   const appointment = loadAppointment(flags.appointment);
   const engine = parseEngine(flags.engine);
+  // A wrong --format fails here, not after minutes of transcription.
+  loadTemplate(flags.format);
   const threads = Math.max(1, Number(flags.threads) || 2);
   const dataDir = flags.dataDir ?? defaultDataDir();
   const store = await openStoreHandle({
