@@ -30,8 +30,16 @@ export function hasClinicalContent(
 }
 
 /**
+ * Safety content the model may not drop: risk statements, and the safety
+ * plan and crisis instructions that answer them (a note with risk and no
+ * safety plan does not support the visit's codes).
+ */
+const SAFETY_KINDS = ['risk', 'safety_plan'] as const;
+
+/**
  * Adds rules facts for every required kind the model left out, and every
- * rules risk fact whose segments no kept risk fact cites.
+ * rules risk or safety-plan fact whose segments no kept fact of its kind
+ * cites.
  */
 export function fillRequired(
   template: NoteTemplate,
@@ -45,15 +53,17 @@ export function fillRequired(
       (required.has(f.kind) && !kinds.has(f.kind)) ||
       f.origin === 'appointment',
   );
-  const riskCited = new Set(
-    modelFacts.filter((f) => f.kind === 'risk').flatMap(segmentIdsOf),
-  );
-  const risk = rulesFacts.filter(
-    (f) =>
-      f.kind === 'risk' &&
-      !added.includes(f) &&
-      !segmentIdsOf(f).every((id) => riskCited.has(id)),
-  );
+  const risk = SAFETY_KINDS.flatMap((kind) => {
+    const cited = new Set(
+      modelFacts.filter((f) => f.kind === kind).flatMap(segmentIdsOf),
+    );
+    return rulesFacts.filter(
+      (f) =>
+        f.kind === kind &&
+        !added.includes(f) &&
+        !segmentIdsOf(f).every((id) => cited.has(id)),
+    );
+  });
   const present = rulesFacts.filter(
     (f) =>
       f.kind === 'assessment' && !kinds.has('assessment') && !added.includes(f),
