@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../electron/contract/contract';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { listAudit } from '../../electron/core/audit/audit';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
 import { RetentionPolicies } from '../../electron/core/retention/policy';
-import { fixtureEngines } from '../support/fixtureEngines';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 
@@ -44,17 +43,7 @@ describe('practice settings and models need an administrator', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-admin-'));
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'admin passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
-    });
+    core = await openTestCore(dir);
     await call('auth:setup', {
       username: 'alex',
       displayName: 'Alex Owner',

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, EventName } from '../../electron/contract/contract';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { listAudit } from '../../electron/core/audit/audit';
 import { FakeAudioSource } from '../../electron/core/capture/fakeAudioSource';
 import { ScriptedSegmentStream } from '../../electron/core/capture/scriptedSegmentStream';
 import { appointmentSchema } from '../../electron/core/domain/appointment';
 import { readTranscriptFile } from '../../electron/core/drafting/transcriptFile';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
-import { DEMO_JSON, fixtureEngines } from '../support/fixtureEngines';
+import { DEMO_JSON } from '../support/fixtureEngines';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 const sample = appointmentSchema.parse(
@@ -56,16 +56,7 @@ describe('live capture and quick entry under the access rules', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-live-access-'));
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'live passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
+    core = await openTestCore(dir, {
       idleMs: 5 * 60_000,
       now: () => clock,
       captureSource: () => source,

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../electron/contract/contract';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { FakeAudioSource } from '../../electron/core/capture/fakeAudioSource';
 import { appointmentSchema } from '../../electron/core/domain/appointment';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
-import { fixtureEngines } from '../support/fixtureEngines';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 const sample = appointmentSchema.parse(
@@ -35,16 +34,7 @@ describe('idle lock during a live capture', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-lock-'));
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'lock passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
+    core = await openTestCore(dir, {
       idleMs: 60_000,
       now: () => clock,
       captureSource: () => source,

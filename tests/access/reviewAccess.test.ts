@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel } from '../../electron/contract/contract';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { listAudit } from '../../electron/core/audit/audit';
 import { appointmentSchema } from '../../electron/core/domain/appointment';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
-import { DEMO_FLAC, fixtureEngines } from '../support/fixtureEngines';
+import { DEMO_FLAC } from '../support/fixtureEngines';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 const sample = appointmentSchema.parse(
@@ -32,17 +32,7 @@ describe('who may hear the evidence and redraft the note (issue #10)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-review-access-'));
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'test passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
-    });
+    core = await openTestCore(dir);
     await call('auth:setup', {
       username: 'alex',
       displayName: 'Alex Owner',

@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { listAudit } from '../../electron/core/audit/audit';
 import {
   appointmentSchema,
   type Appointment,
 } from '../../electron/core/domain/appointment';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
 import type { Channel } from '../../electron/contract/contract';
-import { DEMO_FLAC, fixtureEngines } from '../support/fixtureEngines';
+import { DEMO_FLAC } from '../support/fixtureEngines';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 const sample = appointmentSchema.parse(
@@ -41,16 +41,7 @@ describe('access control over the contract (issue #12)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-access-'));
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'test passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
+    core = await openTestCore(dir, {
       idleMs: 5 * 60_000,
       now: () => clock,
     });

@@ -3,15 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, EventMap } from '../../electron/contract/contract';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { listAudit } from '../../electron/core/audit/audit';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
-import { fixtureEngines } from '../support/fixtureEngines';
 import {
   modelBytes,
   startModelServer,
   type ModelServer,
 } from '../support/modelServer';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 const WHOLE = modelBytes(1_000_000);
@@ -45,17 +44,8 @@ describe('settings channels', () => {
       { name: 'whole.test', bytes: WHOLE },
       { name: 'stalled.test', bytes: STALLED, stallAt: STALL_AT },
     ]);
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
+    core = await openTestCore(dir, {
       ehr: 'sandbox',
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'settings passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
     });
     await call('auth:setup', {
       username: 'alex',
@@ -213,17 +203,8 @@ describe('EHR check against a FHIR server that does not answer', () => {
   it('reports ehr_unreachable instead of failing the call', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hushnote-ehr-check-'));
     // Port 1 on loopback: nothing listens there, the connection is refused.
-    const core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
+    const core = await openTestCore(dir, {
       ehr: 'http://127.0.0.1:1/fhir',
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'settings passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
     });
     try {
       const call = (channel: Channel, request: unknown = {}) =>

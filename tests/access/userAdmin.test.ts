@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, UserView } from '../../electron/contract/contract';
-import { createAppCore, type AppCore } from '../../electron/core/app/appCore';
+import type { AppCore } from '../../electron/core/app/appCore';
 import { listAudit } from '../../electron/core/audit/audit';
-import { PassphraseKeyStore } from '../../electron/core/keys/passphraseKeyStore';
-import { fixtureEngines } from '../support/fixtureEngines';
+import { openTestCore } from '../support/testCore';
 
 const PASSWORD = 'correct horse battery';
 
@@ -46,17 +45,7 @@ describe('managing users', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'hushnote-users-'));
-    core = await createAppCore({
-      mode: 'bridge',
-      version: 'test',
-      dataDir: dir,
-      keyStore: new PassphraseKeyStore(
-        path.join(dir, 'keys.json'),
-        'users passphrase',
-        { N: 2 ** 12, r: 8, p: 1 },
-      ),
-      engines: fixtureEngines(),
-    });
+    core = await openTestCore(dir);
     await call('auth:setup', {
       username: 'owen',
       displayName: 'Test Owner',
