@@ -82,11 +82,6 @@ function releaseQuietLog(module: WhisperModule): void {
   if (openContexts === 0) module.WhisperContext.toggleNativeLog(false);
 }
 
-/** Open whisper.cpp contexts; the native log is quiet while this is above 0. */
-export function openWhisperContextCount(): number {
-  return openContexts;
-}
-
 export interface WhisperEngineOptions {
   modelPath: string;
   /** Explicit: whisper.cpp's default (all cores, up to 8) starves a 2-core machine. */
